@@ -1,0 +1,60 @@
+# The two commands a newcomer needs:
+#   make run    set everything up, then start the action server, the Rasa server and the web pages
+#   make test   set everything up, then run every test
+# Both are safe to run again: each step below only reruns when its inputs changed.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+RASA   := $(VENV)/bin/rasa
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+
+SPACY_PIPELINE := build/spacy-pipeline/meta.json
+POLICY_DATA    := data/generated/policy.yml
+MODEL          := models/assistant.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(POLICY_DATA) $(SPACY_PIPELINE) bot/nlp/components.py \
+                   $(shell find data/nlu data/rules data/stories -name '*.yml')
+
+.PHONY: run test shell setup venv model validate clean
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run     start the assistant (action server 127.0.0.1:5055, Rasa server :5005)"
+	@echo "make test    run every test"
+	@echo "make shell   chat on the command line with the running assistant"
+	@echo "make model   train the model if the data changed"
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt constraints.txt
+	@scripts/bootstrap-venv.sh
+
+$(SPACY_PIPELINE): bot/nlp/spacy_pipeline.py bot/nlp/entity_patterns.py | $(VENV)/.installed
+	@echo "==> Building the spaCy pipeline"
+	@$(PYTHON) -m bot.nlp.spacy_pipeline build/spacy-pipeline
+
+$(POLICY_DATA): $(wildcard bot/knowledge/topics/*.yml) bot/knowledge/__init__.py bot/knowledge/export_training_data.py | $(VENV)/.installed
+	@echo "==> Generating policy responses and rules from bot/knowledge/topics"
+	@$(PYTHON) -m bot.knowledge.export_training_data $@
+
+model: $(MODEL)
+$(MODEL): $(TRAINING_INPUTS) | $(VENV)/.installed
+	@echo "==> Training the model (a few minutes on 2 cores)"
+	@$(RASA) train --fixed-model-name assistant --out models
+	@touch $@
+
+setup: $(MODEL)
+
+validate: $(POLICY_DATA) | $(VENV)/.installed
+	@$(RASA) data validate --fail-on-warnings
+
+run: setup
+	@scripts/run.sh
+
+test: setup
+	@scripts/test.sh
+
+shell: | $(VENV)/.installed
+	@$(PYTHON) -m bot.channels.console
+
+clean:
+	rm -rf build models data/generated results .pytest_cache

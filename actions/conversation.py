@@ -1,0 +1,21 @@
+"""What actions read from a tracker: the reply language and the topic the user last asked about."""
+from rasa_sdk import Tracker
+
+from bot.language import CHINESE, LANGUAGES
+
+POLICY_INTENT_PREFIX = "ask_"
+
+
+def reply_language(tracker: Tracker) -> str:
+    language = tracker.get_slot("language")
+    return language if language in LANGUAGES else CHINESE
+
+
+def last_policy_topic(tracker: Tracker) -> str | None:
+    """The intent of the latest policy question before the current message, e.g. "ask_account_types"."""
+    user_events = [e for e in tracker.events if e.get("event") == "user"]
+    for event in reversed(user_events[:-1]):
+        intent = (event.get("parse_data") or {}).get("intent", {}).get("name") or ""
+        if intent.startswith(POLICY_INTENT_PREFIX):
+            return intent
+    return None

@@ -1,0 +1,27 @@
+"""One engine per process, created on first use (never at import time), and short sessions per request."""
+import functools
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
+
+from bot import settings
+
+
+@functools.lru_cache(maxsize=None)
+def get_engine(url: str | None = None) -> Engine:
+    return create_engine(url or settings.database_url(), future=True, pool_pre_ping=True)
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session in a transaction: committed when the block ends, rolled back on error."""
+    with Session(engine or get_engine(), future=True) as session, session.begin():
+        yield session
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password hidden, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)

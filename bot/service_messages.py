@@ -1,0 +1,55 @@
+"""Replies the channel layer sends by itself, when a message never reaches the dialogue or nothing came back.
+
+They cannot depend on the model or the action server, so they live here rather than in domain.yml.
+When the language of a message cannot be told (emoji only, empty), both languages are given.
+"""
+from bot import settings
+from bot.input_guard import InputProblem
+from bot.language import CHINESE, ENGLISH
+
+_HELP_LINE = {
+    CHINESE: "如需人工帮助，请拨打医保服务热线 12393（人社服务热线 12333 可咨询社保卡事务），或前往当地医保经办窗口。",
+    ENGLISH: "For help from a person, call the medical-insurance hotline 12393 (12333, the human-resources and "
+    "social-security hotline, handles social-security-card matters) or visit your local medical-insurance counter.",
+}
+
+
+def _input_problem_text(problem: InputProblem, language: str) -> str:
+    limit = settings.max_message_chars()
+    texts = {
+        InputProblem.TOO_LONG: {
+            CHINESE: f"您的消息太长了（超过 {limit} 个字符），我没有处理它。请把问题缩短后再发一次，例如：“怎么查医保卡余额？”",
+            ENGLISH: f"Your message is too long (over {limit} characters), so I did not process it. "
+            "Please send a shorter question, for example: \"How do I check my medical-insurance balance?\"",
+        },
+        InputProblem.EMPTY: {
+            CHINESE: "我没有收到文字。请输入您的医保问题，例如：“怎么查医保卡余额？”",
+            ENGLISH: "I did not receive any text. Please type your medical-insurance question, "
+            "for example: \"How do I check my balance?\"",
+        },
+        InputProblem.NO_WORDS: {
+            CHINESE: "我只能读懂文字。请用中文或英文输入您的问题，或输入“帮助”查看我能做什么。",
+            ENGLISH: "I can only read words. Please type your question in Chinese or English, "
+            "or type \"help\" to see what I can do.",
+        },
+    }
+    return texts[problem][language]
+
+
+def input_problem_reply(problem: InputProblem, language: str | None) -> str:
+    """What to tell the user about a message that was not processed."""
+    if language in (CHINESE, ENGLISH):
+        return _input_problem_text(problem, language)
+    return "\n".join(_input_problem_text(problem, lang) for lang in (CHINESE, ENGLISH))
+
+
+def nothing_to_say_reply(language: str | None) -> str:
+    """Sent when the dialogue produced no reply, e.g. the action server is down."""
+    texts = {
+        CHINESE: "抱歉，我现在无法完成这个请求。请稍后再试。" + _HELP_LINE[CHINESE],
+        ENGLISH: "Sorry, I cannot complete that request right now. Please try again in a few minutes. "
+        + _HELP_LINE[ENGLISH],
+    }
+    if language in texts:
+        return texts[language]
+    return "\n".join(texts.values())
