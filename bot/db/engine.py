@@ -10,9 +10,14 @@ from sqlalchemy.orm import Session
 from bot import settings
 
 
-@functools.lru_cache(maxsize=None)
 def get_engine(url: str | None = None) -> Engine:
-    return create_engine(url or settings.database_url(), future=True, pool_pre_ping=True)
+    """The engine for url (default DATABASE_URL), created once per process."""
+    return _engine_for(url or settings.database_url())
+
+
+@functools.lru_cache(maxsize=None)
+def _engine_for(url: str) -> Engine:
+    return create_engine(url, future=True, pool_pre_ping=True)
 
 
 @contextmanager

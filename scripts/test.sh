@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: data validation, Rasa test stories, then pytest (unit, database on SQLite and a real
+# PostgreSQL, held-out NLU accuracy, and conversations with a real Rasa server and action server).
+# `make test` calls this after the set-up (virtualenv, spaCy pipeline, generated data, trained model).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
+
+scripts/ensure-postgres.sh
+
+mkdir -p results
+echo "==> rasa data validate"
+if ! .venv/bin/rasa data validate --fail-on-warnings > results/validate.log 2>&1; then
+  cat results/validate.log
+  echo "rasa data validate found errors or warnings (full output above)"
+  exit 1
+fi
+echo "    no errors or warnings"
+
+echo "==> rasa test (test stories in tests/stories)"
+.venv/bin/rasa test core --model models/assistant.tar.gz --stories tests/stories \
+  --fail-on-prediction-errors --out results/core --quiet
+
+echo "==> pytest"
+.venv/bin/python -m pytest "$@"

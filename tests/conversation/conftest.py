@@ -1,0 +1,33 @@
+import uuid
+
+import pytest
+
+from tests.assistant_process import RunningAssistant
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    running = RunningAssistant(tmp_path_factory.mktemp("assistant")).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def conversation(assistant):
+    """Sends messages in one new conversation; returns the replies' texts and buttons."""
+    sender = f"test-{uuid.uuid4().hex}"
+
+    class Conversation:
+        def say(self, text):
+            self.replies = assistant.send(sender, text)
+            return self.replies
+
+        @property
+        def text(self):
+            return "\n".join(r.get("text", "") for r in self.replies)
+
+        @property
+        def buttons(self):
+            return [b["payload"] for r in self.replies for b in r.get("buttons", [])]
+
+    return Conversation()

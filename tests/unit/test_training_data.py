@@ -1,0 +1,52 @@
+"""The NLU data: enough varied examples per intent and language, and a held-out set kept apart."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.language import detect_language
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def examples_by_intent(paths):
+    found = {}
+    for path in paths:
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+            found.setdefault(block["intent"], []).extend(lines)
+    return found
+
+
+TRAINING = examples_by_intent(sorted((ROOT / "data" / "nlu").rglob("*.yml")))
+HELD_OUT = examples_by_intent([ROOT / "tests" / "nlu" / "heldout.yml"])
+DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
+
+
+def per_language(examples):
+    return Counter(detect_language(e) for e in examples)
+
+
+@pytest.mark.parametrize("intent", DOMAIN_INTENTS)
+def test_at_least_15_training_examples_per_language(intent):
+    counts = per_language(TRAINING[intent])
+    assert counts["zh"] >= 15 and counts["en"] >= 15, counts
+
+
+@pytest.mark.parametrize("intent", DOMAIN_INTENTS)
+def test_at_least_5_held_out_examples_per_language(intent):
+    counts = per_language(HELD_OUT[intent])
+    assert counts["zh"] >= 5 and counts["en"] >= 5, counts
+
+
+def test_held_out_examples_are_not_in_the_training_data():
+    normalise = lambda text: "".join(ch for ch in text.lower() if ch.isalnum())
+    training = {normalise(e) for examples in TRAINING.values() for e in examples}
+    leaked = [e for examples in HELD_OUT.values() for e in examples if normalise(e) in training]
+    assert not leaked
+
+
+def test_no_example_belongs_to_two_intents():
+    owners = Counter(e.strip().lower() for examples in TRAINING.values() for e in set(examples))
+    assert [e for e, n in owners.items() if n > 1] == []
