@@ -58,7 +58,7 @@ CITIES = {
 def _token_patterns() -> List[Pattern]:
     patterns = [
         (ID_NUMBER, [{"TEXT": {"REGEX": r"^\d{17}[\dXx]$"}}]),
-        (PHONE_NUMBER, [{"TEXT": {"IN": ["+86", "86"]}, "OP": "?"}, {"TEXT": {"REGEX": r"^1[3-9]\d{9}$"}}]),
+        (PHONE_NUMBER, [{"TEXT": "+", "OP": "?"}, {"TEXT": "86", "OP": "?"}, {"TEXT": {"REGEX": r"^1[3-9]\d{9}$"}}]),
         # 3万, 30000元, 5000 yuan, ¥5000, 30,000 yuan, 三万元
         (AMOUNT, [_CURRENCY_SIGN, _NUMBER]),
         (AMOUNT, [_CURRENCY_SIGN, {"TEXT": {"REGEX": r"^\d{1,3}$"}}, {"TEXT": ","}, {"TEXT": {"REGEX": r"^\d{3}$"}}]),
