@@ -38,12 +38,12 @@ def predictions():
     return asyncio.run(predict_all())
 
 
-def test_held_out_accuracy_per_language(predictions):
+def test_held_out_accuracy_per_language(predictions, capsys):
     by_language = defaultdict(list)
     for text, expected, predicted in predictions:
         by_language[detect_language(text)].append((text, expected, predicted))
 
-    print("\nHeld-out NLU results (tests/nlu/heldout.yml)")
+    report = ["", "Held-out NLU results (tests/nlu/heldout.yml)"]
     scores = {}
     for language in ("zh", "en"):
         rows = by_language[language]
@@ -52,9 +52,9 @@ def test_held_out_accuracy_per_language(predictions):
         accuracy = sum(e == p for e, p in zip(expected, predicted)) / len(rows)
         macro_f1 = f1_score(expected, predicted, average="macro", labels=sorted(set(expected)), zero_division=0)
         scores[language] = accuracy
-        print(f"  {language}: {len(rows)} examples, intent accuracy {accuracy:.1%}, macro-F1 {macro_f1:.3f}")
-        for text, e, p in rows:
-            if e != p:
-                print(f"    miss: {text!r}: expected {e}, got {p}")
+        report.append(f"  {language}: {len(rows)} examples, intent accuracy {accuracy:.1%}, macro-F1 {macro_f1:.3f}")
+        report += [f"    miss: {text!r}: expected {e}, got {p}" for text, e, p in rows if e != p]
+    with capsys.disabled():  # printed in every run, not only on failure
+        print("\n".join(report))
     for language, accuracy in scores.items():
         assert accuracy >= FAIL_BELOW, f"{language} held-out accuracy {accuracy:.1%} is below {FAIL_BELOW:.0%}"
