@@ -15,7 +15,7 @@ MODEL          := models/assistant.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(POLICY_DATA) $(SPACY_PIPELINE) bot/nlp/components.py \
                    $(shell find data/nlu data/rules data/stories -name '*.yml')
 
-.PHONY: run test shell setup venv model validate clean
+.PHONY: help run test shell setup venv model validate clean
 .DEFAULT_GOAL := help
 
 help:

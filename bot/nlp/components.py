@@ -30,14 +30,16 @@ class MessageGuard(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "MessageGuard":
-        return cls()
+        return cls(max_chars=settings.max_message_chars())
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
 
     def process(self, messages: List[Message]) -> List[Message]:
-        limit = settings.max_message_chars()
         for message in messages:
             text = message.get(TEXT) or ""
-            if len(text) > limit:
-                message.set(TEXT, text[:limit])
+            if len(text) > self.max_chars:
+                message.set(TEXT, text[: self.max_chars])
             language = detect_language(text)
             if language:
                 entity = {"entity": LANGUAGE_ENTITY, "value": language, "start": 0, "end": 0,

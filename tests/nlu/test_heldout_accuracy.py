@@ -8,21 +8,19 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-import yaml
 from sklearn.metrics import f1_score
 
 from bot.language import detect_language
+from tests.nlu_examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[2]
 FAIL_BELOW = 0.90
 
 
 def held_out_examples():
-    data = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
-    for block in data["nlu"]:
-        for line in block["examples"].splitlines():
-            if line.strip().startswith("- "):
-                yield line.strip()[2:], block["intent"]
+    for intent, examples in examples_by_intent([ROOT / "tests" / "nlu" / "heldout.yml"]).items():
+        for text in examples:
+            yield text, intent
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,9 @@ import pytest
 import yaml
 
 from bot.language import detect_language
+from tests.nlu_examples import examples_by_intent
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def examples_by_intent(paths):
-    found = {}
-    for path in paths:
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            lines = [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
-            found.setdefault(block["intent"], []).extend(lines)
-    return found
-
 
 TRAINING = examples_by_intent(sorted((ROOT / "data" / "nlu").rglob("*.yml")))
 HELD_OUT = examples_by_intent([ROOT / "tests" / "nlu" / "heldout.yml"])
