@@ -1,6 +1,8 @@
 import pytest
 
-from bot.db.engine import get_engine
+from bot.db.demo_data import load_demo_data
+from bot.db.engine import get_engine, session_scope
+from bot.db.models import Base
 from bot.db.schema import upgrade_to_newest
 from tests.postgres import running_postgres
 
@@ -20,11 +22,21 @@ def database_url(request, tmp_path):
         url = request.getfixturevalue("postgres_url")
     upgrade_to_newest(url)
     yield url
-    if request.param == "postgresql":
+    if request.param == "postgresql":  # the server is shared by the whole session: leave it empty
+        tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
         with get_engine(url).begin() as connection:
-            connection.exec_driver_sql("TRUNCATE feedback")
+            connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
 
 @pytest.fixture
 def engine(database_url):
     return get_engine(database_url)
+
+
+@pytest.fixture
+def demo_engine(engine, database_url, monkeypatch):
+    """The demo people on SQLite and PostgreSQL, with DATABASE_URL pointing at them for the actions."""
+    with session_scope(engine) as session:
+        load_demo_data(session)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    return engine

@@ -1,10 +1,12 @@
 """One engine per process, created on first use (never at import time), and short sessions per request."""
 import functools
+import warnings
 from contextlib import contextmanager
 from typing import Iterator
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
 from bot import settings
@@ -17,6 +19,10 @@ def get_engine(url: str | None = None) -> Engine:
 
 @functools.lru_cache(maxsize=None)
 def _engine_for(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        # SQLite keeps NUMERIC(12,2) as a float; amounts below 10^10 yuan round-trip exactly at 2 decimals.
+        warnings.filterwarnings("ignore", message=r"Dialect sqlite\+pysqlite does \*not\* support Decimal",
+                                category=SAWarning)
     return create_engine(url, future=True, pool_pre_ping=True)
 
 

@@ -1,6 +1,7 @@
 """Creates or upgrades the application schema with the Alembic migrations in migrations/.
 
-    python -m bot.db.schema        # upgrade the database named by DATABASE_URL to the newest revision
+    python -m bot.db.schema        # upgrade DATABASE_URL to the newest revision, then load the demo
+                                   # people once (unless LOAD_DEMO_DATA=false)
 """
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 
 from bot import settings
-from bot.db.engine import safe_url
+from bot.db.demo_data import load_demo_data
+from bot.db.engine import get_engine, safe_url, session_scope
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -33,6 +35,10 @@ def main() -> None:
     url = settings.database_url()
     upgrade_to_newest(url)
     print(f"Database schema is up to date: {safe_url(url)}")
+    if settings.load_demo_data():
+        with session_scope(get_engine(url)) as session:
+            added = load_demo_data(session)
+        print("Demo people loaded (see README)" if added else "Demo people already present")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,113 @@
+"""One-time codes: 6 digits, sent to the phone on file, valid 5 minutes, single use, stored hashed.
+
+Whether an ID number is registered never changes what the user is told: an unregistered number gets a
+code request row without a code, and typing any code for it is simply wrong.
+"""
+import datetime
+import enum
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db.models import InsuredPerson, VerificationCode
+from bot.identity import lockout
+from bot.identity.keyed_hash import keyed_hash
+from bot.identity.sms import SmsSender
+
+CODE_LIFETIME = datetime.timedelta(minutes=5)
+RESEND_INTERVAL = datetime.timedelta(minutes=1)
+
+SMS_TEXT = {
+    "zh": "【医保助手】您的验证码是 {code}，5 分钟内有效，仅用于本次查询。请勿告诉任何人，工作人员不会向您索要验证码。",
+    "en": "[Medical insurance assistant] Your code is {code}. It is valid for 5 minutes and only for this "
+          "look-up. Never tell it to anyone; staff will never ask you for it.",
+}
+
+
+class RequestStatus(str, enum.Enum):
+    SENT_IF_REGISTERED = "sent_if_registered"
+    TOO_SOON = "too_soon"
+    LOCKED = "locked"
+
+
+class CheckStatus(str, enum.Enum):
+    VERIFIED = "verified"
+    WRONG = "wrong"
+    EXPIRED = "expired"
+    NO_CODE = "no_code"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True)
+class RequestOutcome:
+    status: RequestStatus
+    wait: datetime.timedelta | None = None
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    status: CheckStatus
+    person: InsuredPerson | None = None
+    codes_left: int | None = None
+    locked_until: datetime.datetime | None = None
+
+
+def request_code(session: Session, conversation_id: str, id_number: str, sender: SmsSender, language: str,
+                 now: datetime.datetime) -> RequestOutcome:
+    person = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == id_number)).first()
+    return _issue(session, conversation_id, keyed_hash(id_number), person, sender, language, now)
+
+
+def resend_code(session: Session, conversation_id: str, sender: SmsSender, language: str,
+                now: datetime.datetime) -> RequestOutcome | None:
+    """A new code for the ID number this conversation last asked about; None if it never asked."""
+    latest = _latest_request(session, VerificationCode.conversation_id == conversation_id)
+    if latest is None:
+        return None
+    person = session.get(InsuredPerson, latest.person_id) if latest.person_id else None
+    return _issue(session, conversation_id, latest.id_key, person, sender, language, now)
+
+
+def _issue(session: Session, conversation_id: str, id_key: str, person: InsuredPerson | None, sender: SmsSender,
+           language: str, now: datetime.datetime) -> RequestOutcome:
+    until = lockout.locked_until(session, id_key, now)
+    if until:
+        return RequestOutcome(RequestStatus.LOCKED, wait=until - now)
+    latest = _latest_request(session, VerificationCode.id_key == id_key)
+    if latest and now - latest.created_at < RESEND_INTERVAL:
+        return RequestOutcome(RequestStatus.TOO_SOON, wait=RESEND_INTERVAL - (now - latest.created_at))
+    code = f"{secrets.randbelow(10**6):06d}"
+    session.add(VerificationCode(
+        conversation_id=conversation_id, id_key=id_key, person_id=person.id if person else None,
+        code_hash=keyed_hash(code) if person else None, created_at=now, expires_at=now + CODE_LIFETIME,
+    ))
+    if person:
+        sender.send(person.phone, SMS_TEXT[language].format(code=code))
+    return RequestOutcome(RequestStatus.SENT_IF_REGISTERED)
+
+
+def _latest_request(session: Session, condition) -> VerificationCode | None:
+    return session.scalars(select(VerificationCode).where(condition)
+                           .order_by(VerificationCode.created_at.desc(), VerificationCode.id.desc()).limit(1)).first()
+
+
+def check_code(session: Session, conversation_id: str, code: str, now: datetime.datetime) -> CheckOutcome:
+    """Checks a code against the latest one requested in this conversation."""
+    pending = _latest_request(session, VerificationCode.conversation_id == conversation_id)
+    if pending is None or pending.used_at is not None:
+        return CheckOutcome(CheckStatus.NO_CODE)
+    until = lockout.locked_until(session, pending.id_key, now)
+    if until:
+        return CheckOutcome(CheckStatus.LOCKED, locked_until=until)
+    if now > pending.expires_at:
+        return CheckOutcome(CheckStatus.EXPIRED)
+    correct = pending.code_hash is not None and secrets.compare_digest(pending.code_hash, keyed_hash(code))
+    until = lockout.record_attempt(session, pending.id_key, conversation_id, correct, now)
+    if until:
+        return CheckOutcome(CheckStatus.LOCKED, locked_until=until)
+    if not correct:
+        return CheckOutcome(CheckStatus.WRONG, codes_left=lockout.wrong_codes_left(session, pending.id_key, now))
+    pending.used_at = now
+    return CheckOutcome(CheckStatus.VERIFIED, person=session.get(InsuredPerson, pending.person_id))

@@ -1,0 +1,37 @@
+"""Drives the personal-service actions the way Rasa would: slots carried over, events applied."""
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.personal import (ActionAnswerConsent, ActionHandleIdentityInput, ActionLogOut,
+                              ActionRequestPersonalService, ActionResendCode)
+
+ACTION_BY_INTENT = {
+    "affirm": ActionAnswerConsent, "deny": ActionAnswerConsent, "provide_id_number": ActionHandleIdentityInput,
+    "provide_code": ActionHandleIdentityInput, "request_new_code": ActionResendCode, "log_out": ActionLogOut,
+}
+
+
+class ActionConversation:
+    def __init__(self, sender_id: str, language: str = "zh"):
+        self.sender_id = sender_id
+        self.slots = {"language": language}
+        self.events = []
+
+    def say(self, intent: str, text: str = "", metadata: dict | None = None, entities: list | None = None) -> list[str]:
+        """Runs the action the rules map this intent to; returns the texts sent."""
+        action = ACTION_BY_INTENT.get(intent, ActionRequestPersonalService)()
+        message = {"intent": {"name": intent, "confidence": 1.0}, "text": text, "entities": entities or [],
+                   "metadata": metadata or {}}
+        self.events.append({"event": "user", "text": text, "parse_data": message, "metadata": metadata or {}})
+        tracker = Tracker(self.sender_id, dict(self.slots), message, list(self.events), False, None, {},
+                          "action_listen")
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(action.run(dispatcher, tracker, {}))
+        for event in events:
+            if event["event"] == "slot":
+                self.slots[event["name"]] = event["value"]
+        self.events.extend(events)
+        self.last_messages = dispatcher.messages
+        return [message["text"] for message in dispatcher.messages]
