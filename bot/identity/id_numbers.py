@@ -62,5 +62,6 @@ def _plausible_birth_date(yyyymmdd: str, today: datetime.date) -> bool:
 
 def find_id_candidate(text: str) -> str | None:
     """The first thing in a message that looks like an attempt at an ID number, valid or not."""
-    match = ID_LIKE.search(text.replace(" ", ""))
+    digits_joined = re.sub(r"(?<=\d)[\s-]+(?=[\dXx])", "", text)  # "4403 0419 8506 1212 30"
+    match = ID_LIKE.search(digits_joined)
     return match.group(0) if match else None

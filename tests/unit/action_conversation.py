@@ -33,5 +33,6 @@ class ActionConversation:
             if event["event"] == "slot":
                 self.slots[event["name"]] = event["value"]
         self.events.extend(events)
+        self.events.extend({"event": "bot", "text": message["text"]} for message in dispatcher.messages)
         self.last_messages = dispatcher.messages
         return [message["text"] for message in dispatcher.messages]

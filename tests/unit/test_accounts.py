@@ -1,0 +1,132 @@
+"""Look-ups for each demo person, in both languages, on SQLite and PostgreSQL."""
+import datetime
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.accounts import queries
+from bot.accounts.lookup import look_up, requested_period
+from bot.accounts.periods import resolve_month
+from bot.db.engine import session_scope
+from bot.db.models import AuditEntry, InsuredPerson
+
+ZHANG, WANG, CHEN, LIU = ("440304198506121230", "11010519491231002X", "330106200109103457", "310104199208152463")
+TODAY = datetime.date(2026, 11, 22)
+FULL_NUMBER = re.compile(r"\d{11,}")
+
+
+def reply(engine, id_number, service, language, text=""):
+    with session_scope(engine) as session:
+        person = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == id_number)).one()
+        answer = look_up(session, "conv", person, service, language, requested_period(service, text, TODAY))
+    assert not FULL_NUMBER.search(answer.text), "a full ID or phone number leaked"
+    return answer
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上个月的明细", (2026, 10)), ("2026-09", (2026, 9)), ("2026年9月", (2026, 9)), ("九月份", (2026, 9)),
+    ("in October", (2026, 10)), ("last month", (2026, 10)), ("Sept 2025", (2025, 9)), ("12月", (2025, 12)),
+    ("my spending", None), ("may I see my spending", None),
+])
+def test_months_in_natural_words(text, expected):
+    assert resolve_month(text, TODAY) == expected
+
+
+def test_balance_with_its_as_of_date(demo_engine):
+    assert "3,268.40 元" in reply(demo_engine, ZHANG, "balance", "zh").text
+    english = reply(demo_engine, ZHANG, "balance", "en").text
+    assert "3,268.40 yuan" in english and "as of 2026-11-15" in english and "Z*** Wei" in english
+
+
+def test_residents_balance_explains_there_is_no_personal_account(demo_engine):
+    chinese = reply(demo_engine, CHEN, "balance", "zh").text
+    assert "没有个人账户" in chinese and "400.00 元" in chinese and "第二十五条" in chinese
+    english = reply(demo_engine, CHEN, "balance", "en").text
+    assert "no personal account" in english and "2026 premium of 400.00 yuan" in english
+
+
+def test_suspended_person_is_told_what_it_means_and_what_to_do(demo_engine):
+    chinese = reply(demo_engine, LIU, "balance", "zh").text
+    assert "812.15 元" in chinese and "暂停" in chinese and "2026-06" in chinese and "12393" in chinese
+    english = reply(demo_engine, LIU, "balance", "en").text
+    assert "suspended since 2026-06" in english and "flexible worker" in english and "depends on your city" in english
+
+
+def test_spending_of_a_named_month(demo_engine):
+    answer = reply(demo_engine, ZHANG, "spending", "zh", "2026年9月的消费明细").text
+    assert "共 2 笔" in answer and "1,240.00 元" in answer and "统筹基金 620.00 元" in answer
+    assert "2026-10" not in answer
+    english = reply(demo_engine, ZHANG, "spending", "en", "in September").text
+    assert "Shenzhen People's Hospital (emergency) 1,240.00 yuan" in english
+    assert "balance after 2,729.40 yuan" in english
+
+
+def test_latest_spending_when_no_month_is_named(demo_engine):
+    answer = reply(demo_engine, ZHANG, "spending", "en", "my spending").text
+    assert answer.index("2026-10-26") < answer.index("2026-10-09")  # newest first
+
+
+def test_a_month_without_records_gets_a_sentence(demo_engine):
+    assert "no medical expenses on record for March 2026" in reply(demo_engine, ZHANG, "spending", "en", "2026-03").text
+    assert "没有医疗消费记录" in reply(demo_engine, ZHANG, "spending", "zh", "2026年3月").text
+
+
+def test_residents_spending_shows_pooling_and_cash(demo_engine):
+    answer = reply(demo_engine, CHEN, "spending", "zh", "2026-08").text
+    assert "统筹基金 430.00 元" in answer and "现金 430.00 元" in answer and "余额" not in answer
+
+
+def test_claims_list_with_totals_per_payer(demo_engine):
+    answer = reply(demo_engine, WANG, "claims", "zh")
+    assert "共 2 次" in answer.text and "合计 41,080.00 元" in answer.text
+    assert "统筹基金 31,492.50 元" in answer.text and "现金 9,587.50 元" in answer.text
+    assert [b["payload"] for b in answer.buttons] == [
+        '/request_claim_detail{"claim_reference":"ZY2026080002"}',
+        '/request_claim_detail{"claim_reference":"ZY2026030001"}']
+
+
+def test_no_claims_is_a_sentence_not_an_empty_table(demo_engine):
+    assert "no hospital-stay settlements" in reply(demo_engine, ZHANG, "claims", "en").text
+
+
+def test_claim_detail_explains_deductible_ratio_and_own_share(demo_engine):
+    with session_scope(demo_engine) as session:
+        person = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == WANG)).one()
+        english = look_up(session, "conv", person, "claim_detail", "en", claim_reference="ZY2026030001").text
+        latest = look_up(session, "conv", person, "claim_detail", "zh").text
+    assert "deductible for this stay was 1,300.00 yuan" in english
+    assert "pooling fund paid 85%, 21,845.00 yuan" in english and "your share was 15%, 3,855.00 yuan" in english
+    assert "In all you paid 6,755.00 yuan" in english
+    assert "ZY2026080002" in latest and "起付标准 650.00 元" in latest and "按 85% 支付 9,647.50 元" in latest
+
+
+def test_another_persons_claim_is_not_shown(demo_engine):
+    with session_scope(demo_engine) as session:
+        zhang = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == ZHANG)).one()
+        assert queries.claim(session, zhang, "ZY2026030001") is None
+
+
+def test_contributions_per_period(demo_engine):
+    answer = reply(demo_engine, ZHANG, "contributions", "en").text
+    assert "2026-11: employer 720.00 yuan, you 240.00 yuan, credited to your personal account 240.00 yuan" in answer
+    assert "withheld by the employer" in answer
+    assert "2026 年度 居民医保个人缴费 400.00 元" in reply(demo_engine, CHEN, "contributions", "zh").text
+
+
+def test_retiree_pays_no_premium_and_sees_the_monthly_credits(demo_engine):
+    answer = reply(demo_engine, WANG, "contributions", "zh").text
+    assert "第二十七条" in answer and "2026-10-10 180.00 元" in answer
+
+
+def test_yearly_totals_by_category(demo_engine):
+    answer = reply(demo_engine, WANG, "yearly_totals", "en", "this year").text
+    assert "hospitalization 41,080.00 yuan" in answer and "pharmacy 464.40 yuan" in answer
+    assert "no medical costs on record for 2024" in reply(demo_engine, WANG, "yearly_totals", "en", "2024").text
+
+
+def test_every_look_up_is_audited_with_a_masked_subject(demo_engine):
+    reply(demo_engine, ZHANG, "balance", "zh")
+    with session_scope(demo_engine) as session:
+        entry = session.scalars(select(AuditEntry)).one()
+        assert (entry.event, entry.subject, entry.conversation_id) == ("view_balance", "440***********1230", "conv")
