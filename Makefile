@@ -15,7 +15,7 @@ MODEL          := models/assistant.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(POLICY_DATA) $(SPACY_PIPELINE) bot/nlp/components.py \
                    $(shell find data/nlu data/rules data/stories -name '*.yml')
 
-.PHONY: help run test shell setup venv model validate clean
+.PHONY: help run test shell setup venv model validate clean sms-outbox
 .DEFAULT_GOAL := help
 
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make test    run every test"
 	@echo "make shell   chat on the command line with the running assistant"
 	@echo "make model   train the model if the data changed"
+	@echo "make sms-outbox  print the latest development text messages (verification codes)"
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt constraints.txt
@@ -55,6 +56,9 @@ test: setup
 
 shell: | $(VENV)/.installed
 	@$(PYTHON) -m bot.channels.console
+
+sms-outbox: | $(VENV)/.installed
+	@$(PYTHON) -m bot.identity.outbox $(or $(COUNT),5)
 
 clean:
 	rm -rf build models data/generated results .pytest_cache

@@ -22,7 +22,7 @@ from bot.db.engine import session_scope
 from bot.db.models import InsuredPerson
 from bot.identity import audit, codes, replies, sessions, tokens
 from bot.identity.codes import CheckStatus, RequestStatus
-from bot.identity.id_numbers import check_id_number, find_id_candidate
+from bot.identity.id_numbers import check_id_number, find_id_candidate, join_digit_groups
 from bot.identity.sms import configured_sender
 from bot.reply import Reply
 
@@ -159,7 +159,7 @@ class ActionHandleIdentityInput(PersonalAction):
         candidate = find_id_candidate(text)
         if candidate:
             return self._id_number(session, dispatcher, tracker, language, candidate, step)
-        code = SIX_DIGITS.search(text)
+        code = SIX_DIGITS.search(join_digit_groups(text))
         if code and step == AWAITING_CODE:
             return self._code(session, dispatcher, tracker, language, code.group(0))
         if step == AWAITING_ID_NUMBER:

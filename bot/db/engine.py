@@ -23,7 +23,8 @@ def _engine_for(url: str) -> Engine:
         # SQLite keeps NUMERIC(12,2) as a float; amounts below 10^10 yuan round-trip exactly at 2 decimals.
         warnings.filterwarnings("ignore", message=r"Dialect sqlite\+pysqlite does \*not\* support Decimal",
                                 category=SAWarning)
-    return create_engine(url, future=True, pool_pre_ping=True)
+    # hide_parameters: SQL errors and logs never carry the values (ID numbers, phones) of a statement.
+    return create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
 
 
 @contextmanager

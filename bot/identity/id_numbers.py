@@ -60,8 +60,12 @@ def _plausible_birth_date(yyyymmdd: str, today: datetime.date) -> bool:
     return datetime.date(1900, 1, 1) <= born <= today
 
 
+def join_digit_groups(text: str) -> str:
+    """"4403 0419 8506 1212 30" -> "440304198506121230"; "385 106" -> "385106"."""
+    return re.sub(r"(?<=\d) +(?=[\dXx])", "", text)
+
+
 def find_id_candidate(text: str) -> str | None:
     """The first thing in a message that looks like an attempt at an ID number, valid or not."""
-    digits_joined = re.sub(r"(?<=\d)[\s-]+(?=[\dXx])", "", text)  # "4403 0419 8506 1212 30"
-    match = ID_LIKE.search(digits_joined)
+    match = ID_LIKE.search(join_digit_groups(text))
     return match.group(0) if match else None

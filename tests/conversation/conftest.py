@@ -4,10 +4,13 @@ import pytest
 
 from tests.assistant_process import RunningAssistant
 
+IDENTITY_TOKEN_SECRET = "conversation-tests-identity-token-secret"
+
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory):
-    running = RunningAssistant(tmp_path_factory.mktemp("assistant")).start()
+    running = RunningAssistant(tmp_path_factory.mktemp("assistant"),
+                               env={"IDENTITY_TOKEN_SECRET": IDENTITY_TOKEN_SECRET}).start()
     yield running
     running.stop()
 
@@ -18,8 +21,10 @@ def conversation(assistant):
     sender = f"test-{uuid.uuid4().hex}"
 
     class Conversation:
-        def say(self, text):
-            self.replies = assistant.send(sender, text)
+        sender_id = sender
+
+        def say(self, text, metadata=None):
+            self.replies = assistant.send(sender, text, metadata)
             return self.replies
 
         @property
