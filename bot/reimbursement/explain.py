@@ -1,0 +1,242 @@
+"""The step-by-step explanation of an estimate, and the replies to answers the estimator cannot use, in zh and en.
+
+Both languages share one layout: each line is a template per language, filled with the same numbers.
+"""
+from decimal import Decimal
+
+from bot.language import CHINESE, ENGLISH
+from bot.reimbursement.amounts import MAX_AMOUNT
+from bot.reimbursement.calculator import Estimate
+from bot.reimbursement.categories import HospitalLevel
+from bot.reimbursement.errors import Reason
+from bot.reimbursement.regions import Fallback, RegionMatch
+
+_LEVEL_NAMES = {
+    HospitalLevel.LEVEL_1: {CHINESE: "一级医院", ENGLISH: "level-1 hospital"},
+    HospitalLevel.LEVEL_2: {CHINESE: "二级医院", ENGLISH: "level-2 hospital"},
+    HospitalLevel.LEVEL_3: {CHINESE: "三级医院", ENGLISH: "tertiary (level-3) hospital"},
+    HospitalLevel.LEVEL_3_CITY: {CHINESE: "市级三级医院", ENGLISH: "city-level tertiary hospital"},
+    HospitalLevel.LEVEL_3_PROVINCIAL: {CHINESE: "省级三级医院", ENGLISH: "provincial tertiary hospital"},
+}
+
+_LINES = {
+    CHINESE: {
+        "heading": "住院费用估算：{region}，{level}，本年度第{order}次住院{retired}",
+        "retired": "（退休人员）",
+        "fallback_city": "我的资料里没有您所在城市的参数，下面按示例参数估算，这不是任何城市的实际规定。",
+        "fallback_type": "我只有{city_region}的参数，不适用于您的参保类型，下面按示例参数估算，这不是任何城市的实际规定。",
+        "local_differs": "当地的起付标准、支付比例和最高支付限额会有所不同，请拨打医保服务热线 12393 或到当地医保经办窗口咨询。",
+        "policy_scope": "1. 政策范围内费用：总费用 {total} 元 − 自费 {self_funded} 元 = {policy_scope} 元。",
+        "self_funded_unknown": "   您不清楚自费金额，按 0 元计算；如有自费项目，您实际支付的会更多。",
+        "deductible": "2. 起付标准（{level}）：{standard} 元。",
+        "deductible_repeat": "   本年度第{order}次住院，起付标准按 {percent}% 计：{standard} × {percent}% = {for_stay} 元。",
+        "deductible_repeat_unknown": "   来源没有说明同一年再次住院的起付标准，本估算按全额计算；不少城市第二次住院起付标准减半，请向当地核实。",
+        "deductible_paid": "   这部分由您支付：{paid} 元。",
+        "above": "3. 超过起付标准的部分：{policy_scope} − {paid} = {above} 元。",
+        "ratio": "4. 支付比例 {share}%：统筹基金支付 {above} × {share}% = {fund_by_ratio} 元；"
+                 "个人负担 {above} − {fund_by_ratio} = {individual} 元。",
+        "retiree_uplift": "   其中含退休人员提高的 {points} 个百分点。",
+        "retiree_unknown": "   来源没有给出退休人员的支付比例，本估算按一般比例计算；当地对退休人员可能有所照顾。",
+        "cap": "5. 最高支付限额 {cap} 元，本年度统筹基金已支付 {paid_before} 元，还剩 {remaining} 元。",
+        "cap_exceeded": "   按比例应付的 {fund_by_ratio} 元超过剩余限额，超出的 {over} 元由您负担。",
+        "cap_within": "   本次没有超过限额。",
+        "cap_unknown": "5. 来源没有给出最高支付限额的金额，本估算未按限额封顶。",
+        "totals": "合计：统筹基金支付 {fund} 元；您支付 {person} 元"
+                  "（自费 {self_funded} + 起付标准 {paid} + 个人负担 {individual} + 超出限额 {over}）。",
+        "source": "参数：{region}；来源：{source}；生效日期：{effective}；最后核对：{checked}。",
+        "effective_unknown": "来源未注明",
+        "disclaimer": "这只是估算，不是结算结果，以实际结算为准。",
+    },
+    ENGLISH: {
+        "heading": "Hospital-stay estimate: {region}, {level}, stay no. {order} this year{retired}",
+        "retired": ", retired",
+        "fallback_city": "Your city's figures are not on file, so this uses illustrative figures, not any real "
+                         "city's rule.",
+        "fallback_type": "I only have figures for {city_region}, which do not cover your insurance type, so this uses "
+                         "illustrative figures, not any real city's rule.",
+        "local_differs": "Your local deductible, payment ratio and annual cap will differ: call the medical-insurance "
+                         "hotline 12393 or ask at your local medical-insurance counter.",
+        "policy_scope": "1. Costs within the policy scope: total {total} − self-funded items {self_funded} "
+                        "= {policy_scope} yuan.",
+        "self_funded_unknown": "   You did not know the self-funded part, so 0 was used; any self-funded items add to "
+                               "what you pay.",
+        "deductible": "2. Deductible at a {level}: {standard} yuan.",
+        "deductible_repeat": "   For stay no. {order} this year the deductible is {percent}%: "
+                             "{standard} × {percent}% = {for_stay} yuan.",
+        "deductible_repeat_unknown": "   The source gives no rule for a repeat stay in the same year, so the full "
+                                     "deductible is used; many cities halve it for a second stay, so check locally.",
+        "deductible_paid": "   You pay this part: {paid} yuan.",
+        "above": "3. Above the deductible: {policy_scope} − {paid} = {above} yuan.",
+        "ratio": "4. Payment ratio {share}%: the pooling fund pays {above} × {share}% = {fund_by_ratio} yuan; "
+                 "your share is {above} − {fund_by_ratio} = {individual} yuan.",
+        "retiree_uplift": "   This includes {points} percentage points more for retirees.",
+        "retiree_unknown": "   The source gives no separate ratio for retirees, so the usual ratio is used; local "
+                           "rules may treat retirees more favourably.",
+        "cap": "5. Annual cap (maximum payment limit): {cap} yuan; the fund has paid {paid_before} yuan this year, "
+               "leaving {remaining} yuan.",
+        "cap_exceeded": "   The {fund_by_ratio} yuan due by the ratio is more than is left, so you pay the {over} "
+                        "yuan above the cap.",
+        "cap_within": "   This stay is within the cap.",
+        "cap_unknown": "5. The source gives no amount for the annual cap (maximum payment limit), so this estimate "
+                       "applies none.",
+        "totals": "In total: the pooling fund pays {fund} yuan; you pay {person} yuan (self-funded {self_funded} "
+                  "+ deductible {paid} + your share {individual} + above the cap {over}).",
+        "source": "Figures: {region}; source: {source}; effective date: {effective}; last checked: {checked}.",
+        "effective_unknown": "not given by the source",
+        "disclaimer": "This is an estimate, not a settlement: the amounts at the hospital's settlement are the ones "
+                      "that count.",
+    },
+}
+
+_HOTLINE = {
+    CHINESE: "请拨打医保服务热线 12393 或到当地医保经办窗口咨询。",
+    ENGLISH: "Please call the medical-insurance hotline 12393 or ask at your local medical-insurance counter.",
+}
+
+_PROBLEMS = {
+    Reason.NOT_A_NUMBER: {
+        CHINESE: "我没看懂这个金额。请输入一个数字，例如“30000”“3万”或“三万元”。",
+        ENGLISH: "I could not read that amount. Please type a number, for example \"30000\", \"30,000 yuan\" "
+                 "or \"5k\".",
+    },
+    Reason.SEVERAL_AMOUNTS: {
+        CHINESE: "我看到不止一个金额。请只输入一个金额，例如“30000”。",
+        ENGLISH: "I see more than one amount there. Please type just one, for example \"30000\".",
+    },
+    Reason.NEGATIVE: {
+        CHINESE: "金额不能是负数。请输入花费的金额，例如“30000”。",
+        ENGLISH: "An amount cannot be negative. Please type what was spent, for example \"30000\".",
+    },
+    Reason.ZERO: {
+        CHINESE: "金额需要大于 0。请输入花费的金额，例如“30000”。",
+        ENGLISH: "The amount must be more than 0. Please type what was spent, for example \"30000\".",
+    },
+    Reason.TOO_LARGE: {
+        CHINESE: "这个金额超过了 {max} 元，应该是输错了。请检查后重新输入，例如“30000”。",
+        ENGLISH: "That is more than {max} yuan, which looks like a typo. Please check it and type it again, "
+                 "for example \"30000\".",
+    },
+    Reason.SELF_FUNDED_EXCEEDS_TOTAL: {
+        CHINESE: "自费部分不能超过总费用。请重新输入自费金额；不清楚可以输入“不知道”。",
+        ENGLISH: "The self-funded part cannot be more than the total cost. Please type the self-funded amount again, "
+                 "or \"don't know\".",
+    },
+    Reason.INVALID_STAY_ORDER: {
+        CHINESE: "请告诉我这是今年第几次住院，例如“第一次”或“第二次”。",
+        ENGLISH: "Please tell me which stay this is this year, for example \"first\" or \"second time\".",
+    },
+    Reason.UNKNOWN_HOSPITAL_LEVEL: {
+        CHINESE: "请告诉我医院的等级，例如“一级医院”“二级医院”或“三级医院”。",
+        ENGLISH: "Please tell me the hospital's level, for example \"level 1\", \"secondary\" or \"tertiary\".",
+    },
+    Reason.UNKNOWN_INSURANCE_TYPE: {
+        CHINESE: "请告诉我您参加的是“职工医保”还是“城乡居民医保”。",
+        ENGLISH: "Please tell me whether you have \"employee\" or \"resident\" medical insurance.",
+    },
+    Reason.LEVEL_NOT_IN_REGION: {
+        CHINESE: "这一等级医院的起付标准和支付比例不在我的资料里，无法估算。" + _HOTLINE[CHINESE],
+        ENGLISH: "I have no deductible or payment ratio on file for this hospital level there, so I cannot "
+                 "estimate it. " + _HOTLINE[ENGLISH],
+    },
+    Reason.TERTIARY_TIER_NEEDED: {
+        CHINESE: "当地市级和省级三级医院的标准不同。请告诉我是“市级”还是“省级”三级医院。",
+        ENGLISH: "There, city-level and provincial tertiary hospitals have different figures. Please type "
+                 "\"city-level\" or \"provincial\".",
+    },
+}
+
+
+def format_yuan(amount: Decimal) -> str:
+    """30000 -> "30,000"; 30000.5 -> "30,000.50"."""
+    text = f"{amount:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def format_percent(percent: Decimal) -> str:
+    """80 -> "80"; 82.50 -> "82.5"."""
+    return format(percent.normalize(), "f")
+
+
+def level_name(level: HospitalLevel, language: str) -> str:
+    return _LEVEL_NAMES[level][language]
+
+
+def explain_estimate(estimate: Estimate, language: str, match: RegionMatch | None = None) -> str:
+    """The estimate step by step, with the region, its source and the estimate disclaimer."""
+    lines = _LINES[language]
+    region = estimate.region
+    level = level_name(estimate.level, language)
+    numbers = {
+        "total": format_yuan(estimate.total_cost),
+        "self_funded": format_yuan(estimate.self_funded),
+        "policy_scope": format_yuan(estimate.policy_scope_cost),
+        "standard": format_yuan(estimate.deductible_standard),
+        "percent": format_percent(estimate.deductible_percent),
+        "for_stay": format_yuan(estimate.deductible_for_stay),
+        "paid": format_yuan(estimate.deductible_paid),
+        "above": format_yuan(estimate.above_deductible),
+        "share": format_percent(estimate.fund_share_percent),
+        "points": format_percent(estimate.retiree_uplift_points),
+        "fund_by_ratio": format_yuan(estimate.fund_by_ratio),
+        "individual": format_yuan(estimate.individual_share),
+        "paid_before": format_yuan(estimate.fund_paid_this_year),
+        "over": format_yuan(estimate.over_cap),
+        "fund": format_yuan(estimate.fund_pays),
+        "person": format_yuan(estimate.person_pays),
+    }
+    keys = (
+        _fallback_keys(estimate, match)
+        + ["policy_scope"]
+        + ([] if estimate.self_funded_known else ["self_funded_unknown"])
+        + ["deductible"]
+        + _repeat_stay_keys(estimate)
+        + ["deductible_paid", "above", "ratio"]
+        + _retiree_keys(estimate)
+        + _cap_keys(estimate)
+        + ["totals"]
+    )
+    if estimate.annual_cap is not None:
+        numbers |= {"cap": format_yuan(estimate.annual_cap), "remaining": format_yuan(estimate.remaining_cap)}
+    heading = lines["heading"].format(region=region.name[language], level=level, order=estimate.stay_order,
+                                      retired=lines["retired"] if estimate.retired else "")
+    city_region = match.city_region.name[language] if match and match.city_region else ""
+    body = [lines[key].format(level=level, order=estimate.stay_order, city_region=city_region, **numbers)
+            for key in keys]
+    effective = region.effective_date.isoformat() if region.effective_date else lines["effective_unknown"]
+    source = lines["source"].format(region=region.name[language], source=region.source[language],
+                                    effective=effective, checked=region.last_checked.isoformat())
+    return "\n".join([heading, *body, source, lines["disclaimer"]])
+
+
+def explain_problem(reason: Reason, language: str) -> str:
+    """What was wrong with the answer and what to type instead."""
+    return _PROBLEMS[reason][language].format(max=format_yuan(MAX_AMOUNT))
+
+
+def _fallback_keys(estimate: Estimate, match: RegionMatch | None) -> list[str]:
+    if not estimate.region.illustrative:
+        return []
+    fallback = match.fallback if match else Fallback.CITY_UNKNOWN
+    return ["fallback_type" if fallback is Fallback.INSURANCE_TYPE_NOT_COVERED else "fallback_city", "local_differs"]
+
+
+def _repeat_stay_keys(estimate: Estimate) -> list[str]:
+    if estimate.deductible_percent != 100:
+        return ["deductible_repeat"]
+    if estimate.stay_order > 1 and estimate.region.repeat_stay_deductible_percents is None:
+        return ["deductible_repeat_unknown"]
+    return []
+
+
+def _retiree_keys(estimate: Estimate) -> list[str]:
+    if estimate.retiree_uplift_points:
+        return ["retiree_uplift"]
+    if estimate.retired and estimate.region.retiree_uplift_points is None:
+        return ["retiree_unknown"]
+    return []
+
+
+def _cap_keys(estimate: Estimate) -> list[str]:
+    if estimate.annual_cap is None:
+        return ["cap_unknown"]
+    return ["cap", "cap_exceeded" if estimate.over_cap else "cap_within"]

@@ -1,0 +1,175 @@
+"""Natural answers in Chinese or English turned into the estimator's values.
+
+Amounts raise InvalidEstimateInput with a reason code (the reply says what to type instead); the other parsers
+return None when the answer does not say, so the form can ask again.
+"""
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Mapping, TypeVar
+
+from bot.reimbursement.amounts import checked_amount
+from bot.reimbursement.categories import HospitalLevel, InsuranceType
+from bot.reimbursement.errors import InvalidEstimateInput, Reason
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = (("亿", 10**8), ("万", 10**4))
+_MULTIPLIERS = {"万": 10**4, "千": 10**3, "k": 10**3}
+
+# One amount: "3万元", "三万五千元", "30,000 yuan", "¥5000", "5k", "10^12", "-500" (NFKC turns "￥" into "¥").
+# Spaces belong to a match only inside it, so two matches touch only when nothing separates them ("3万2").
+_AMOUNT = re.compile(
+    r"(?P<minus>[-−负]\s*)?(?:(?P<currency>¥|rmb|cny)\s*)?"
+    r"(?:(?P<base>[1-9]\d*)\s*\^\s*(?P<exponent>\d{1,3})"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<multiplier>万|千|k(?![a-z])))?"
+    r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]+))"
+    r"(?:\s*(?P<unit>元|块钱|块|yuan(?![a-z])|rmb|cny))?"
+)
+_NO_SELF_FUNDED = re.compile(r"^(没有|没|无|都没有)|\b(none|nothing|no)\b")
+_SELF_FUNDED_UNKNOWN = re.compile(r"不知道|不清楚|不确定|说不清|无法确定|do(n['’]?t| not) know|not sure|no idea|unknown")
+
+_LEVELS = {
+    HospitalLevel.LEVEL_1: re.compile(r"一级|1级|primary hospital|\b(level|grade|class)[\s_-]*(1|one|i)\b"),
+    HospitalLevel.LEVEL_2: re.compile(r"二级|二甲|二乙|2级|secondary|\b(level|grade|class)[\s_-]*(2|two|ii)\b"),
+    HospitalLevel.LEVEL_3: re.compile(r"三级|三甲|三乙|3级|tertiary|\b(level|grade|class)[\s_-]*(3|three|iii)\b"),
+}
+_TERTIARY_TIERS = {
+    HospitalLevel.LEVEL_3_PROVINCIAL: re.compile(r"省级|省属|省立|provincial|province[\s-]*(level|run)"),
+    HospitalLevel.LEVEL_3_CITY: re.compile(r"市级|市属|市立|municipal|city[\s-]*(level|run|owned)"),
+}
+
+_STAY_ZH = re.compile(r"第\s*(?P<number>[零一二两三四五六七八九十\d]+)\s*[次回]|(?P<first>首次|头一次|头一回)")
+_STAY_EN = re.compile(r"\b(?P<number>\d+)(st|nd|rd|th)\b|\b(?P<word>first|second|third|fourth|fifth|sixth)\b")
+_ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+_INSURANCE_TYPES = {
+    InsuranceType.EMPLOYEE: re.compile(r"职工|\b(employees?|employer|workers?|staff)\b"),
+    InsuranceType.RESIDENT: re.compile(r"居民|新农合|\bresidents?\b"),
+}
+
+_NOT_RETIRED = re.compile(r"(未|没|没有)退休|\bnot (yet )?retired\b|\bha(s|ve)n['’]?t retired\b")
+_RETIRED = re.compile(r"退休|\b(retired|retiree|pensioner)\b")
+_WORKING = re.compile(r"在职|在岗|上班|\b(working|employed|in service|still work)\b")
+
+
+Value = TypeVar("Value")
+
+
+def _normalized(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _only_match(text: str, patterns: Mapping[Value, re.Pattern]) -> Value | None:
+    """The value whose pattern alone matches the text; None when none or several do ("二级还是三级")."""
+    matches = [value for value, pattern in patterns.items() if pattern.search(text)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def chinese_numeral_value(numeral: str) -> int:
+    """"三万五千" -> 35000, "三万五" -> 35000 (colloquial), "一百零五" -> 105, "十" -> 10."""
+    for unit, size in _LARGE_UNITS:
+        if unit in numeral:
+            head, tail = numeral.split(unit, 1)
+            # A lone digit after a unit counts in the next unit down: "三万五" is 35,000.
+            tail_value = _DIGITS[tail] * size // 10 if tail in _DIGITS else chinese_numeral_value(tail)
+            return chinese_numeral_value(head) * size + tail_value
+    value, digit, elided_unit = 0, 0, 1
+    for char in numeral:
+        if char in _SMALL_UNITS:
+            value += (digit or 1) * _SMALL_UNITS[char]  # "十五": a unit with no digit before it counts once
+            digit, elided_unit = 0, _SMALL_UNITS[char] // 10
+        else:
+            digit = _DIGITS[char]
+            if digit == 0:
+                elided_unit = 1  # "一百零五": after 零 a digit is ones
+    return value + digit * elided_unit
+
+
+def parse_amount(text: str, *, allow_zero: bool = False) -> Decimal:
+    """Yuan from "3万", "三万五千元", "30,000 yuan", "¥5000", "5k", "30000"; raises InvalidEstimateInput."""
+    candidates = list(_AMOUNT.finditer(_normalized(text)))
+    touching = any(first.end() == second.start() for first, second in zip(candidates, candidates[1:]))
+    if not candidates or touching:
+        # "3万2" and "1万5千" mix digit styles in one amount: refuse them rather than read half.
+        raise InvalidEstimateInput(Reason.NOT_A_NUMBER)
+    if len(candidates) > 1:
+        # "第一次住院花了三万" holds two numbers: the one written as money is the amount.
+        candidates = [match for match in candidates if _looks_like_money(match)]
+        if len(candidates) != 1:
+            raise InvalidEstimateInput(Reason.SEVERAL_AMOUNTS)
+    match = candidates[0]
+    value = _amount_value(match)
+    return checked_amount(-value if match["minus"] else value, allow_zero=allow_zero)
+
+
+def parse_self_funded(text: str) -> Decimal | None:
+    """The self-funded part: 0 for "没有"/"none", None when the user does not know; raises like parse_amount."""
+    normalized = _normalized(text)
+    if _SELF_FUNDED_UNKNOWN.search(normalized):
+        return None
+    if _NO_SELF_FUNDED.search(normalized):
+        return Decimal("0.00")
+    return parse_amount(normalized, allow_zero=True)
+
+
+def _looks_like_money(match: re.Match) -> bool:
+    numeral = match["numeral"] or ""
+    return bool(match["currency"] or match["multiplier"] or match["unit"] or set(numeral) & set("百千万亿"))
+
+
+def _amount_value(match: re.Match) -> Decimal:
+    if match["exponent"]:
+        return Decimal(match["base"]) ** int(match["exponent"])
+    if match["numeral"]:
+        return Decimal(chinese_numeral_value(match["numeral"]))
+    return Decimal(match["digits"].replace(",", "")) * _MULTIPLIERS.get(match["multiplier"], 1)
+
+
+def parse_hospital_level(text: str) -> HospitalLevel | None:
+    """"三级医院", "三甲", "tertiary", "level 3", "二级", "secondary", "一级" -> the level; None if unclear.
+
+    A tertiary answer that says city-run or province-run ("省级三甲") gives that tier.
+    """
+    normalized = _normalized(text)
+    level = _only_match(normalized, _LEVELS)
+    if level is HospitalLevel.LEVEL_3:
+        return parse_tertiary_tier(normalized) or HospitalLevel.LEVEL_3
+    return level
+
+
+def parse_tertiary_tier(text: str) -> HospitalLevel | None:
+    """"市级" / "city-level" -> city tertiary, "省级" / "provincial" -> provincial tertiary; None if neither or both."""
+    return _only_match(_normalized(text), _TERTIARY_TIERS)
+
+
+def parse_stay_order(text: str) -> int | None:
+    """"第一次" -> 1, "第二次住院" -> 2, "second time this year" -> 2, "third" -> 3, "2nd" -> 2; None if unclear."""
+    normalized = _normalized(text)
+    chinese = _STAY_ZH.search(normalized)
+    if chinese:
+        number = chinese["number"]
+        order = 1 if chinese["first"] else int(number) if number.isdigit() else chinese_numeral_value(number)
+    else:
+        english = _STAY_EN.search(normalized)
+        if not english:
+            return None
+        order = _ENGLISH_ORDINALS[english["word"]] if english["word"] else int(english["number"])
+    return order if order >= 1 else None
+
+
+def parse_insurance_type(text: str) -> InsuranceType | None:
+    """职工 / employee -> employee insurance, 居民 / resident -> residents' insurance; None if neither or both."""
+    return _only_match(_normalized(text), _INSURANCE_TYPES)
+
+
+def parse_retired(text: str) -> bool | None:
+    """True for 退休 / retired, False for 在职 / working (and "not retired"), None if it does not say."""
+    normalized = _normalized(text)
+    if _NOT_RETIRED.search(normalized):
+        return False
+    if _RETIRED.search(normalized):
+        return True
+    if _WORKING.search(normalized):
+        return False
+    return None
