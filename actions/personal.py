@@ -3,6 +3,7 @@
 Dialogue state (which step, which service was asked for) lives in slots that only these actions set;
 whether a conversation is verified lives in the database (bot.identity.sessions), never in a slot.
 """
+import abc
 import datetime
 import logging
 import re
@@ -47,8 +48,11 @@ def _send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
 
 
-class PersonalAction(Action):
-    """Runs `handle` in one database transaction; a database failure still gets a useful reply."""
+class PersonalAction(Action, abc.ABC):
+    """Runs `handle` in one database transaction; a database failure still gets a useful reply.
+
+    Abstract, so the action server does not register it as an action of its own.
+    """
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
@@ -61,9 +65,10 @@ class PersonalAction(Action):
             dispatcher.utter_message(text=replies.TEXTS["records_unavailable"][language])
             return []
 
+    @abc.abstractmethod
     def handle(self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
                language: str) -> List[EventType]:
-        raise NotImplementedError
+        """The step itself, inside the transaction."""
 
 
 def _verified_person(session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,

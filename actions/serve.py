@@ -18,6 +18,9 @@ def main() -> None:
     args = parser.parse_args()
     # rasa_sdk.endpoint.run reads the interface from SANIC_HOST.
     os.environ["SANIC_HOST"] = args.host
+    # Each call carries the whole domain and conversation, well over the 64 KB the public Rasa server
+    # allows its clients; the action server is private, so it gets its own, larger limit.
+    os.environ["SANIC_REQUEST_MAX_SIZE"] = os.environ.get("ACTION_SERVER_REQUEST_MAX_SIZE", str(16 * 1024 * 1024))
     run("actions", port=args.port)
 
 

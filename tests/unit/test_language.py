@@ -17,3 +17,9 @@ from bot.language import detect_language
 )
 def test_language_follows_the_script_of_the_message(text, expected):
     assert detect_language(text) == expected
+
+
+def test_the_x_of_an_id_number_is_not_english():
+    assert detect_language("11010519491231002X") is None
+    assert detect_language("1101 0519 4912 3100 2x") is None
+    assert detect_language("my ID is 11010519491231002X") == "en"
