@@ -12,14 +12,15 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 SPACY_PIPELINE := build/spacy-pipeline/meta.json
 POLICY_DATA    := data/generated/policy.yml
 MODEL          := models/assistant.tar.gz
+WEB_PACKAGES   := web/node_modules/.installed
 TRAINING_INPUTS := config.yml domain.yml $(POLICY_DATA) $(SPACY_PIPELINE) bot/nlp/components.py \
                    $(shell find data/nlu data/rules data/stories -name '*.yml')
 
-.PHONY: help run test shell setup venv model validate clean sms-outbox
+.PHONY: help run test shell setup venv model web validate clean sms-outbox
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make run     start the assistant (action server 127.0.0.1:5055, Rasa server :5005)"
+	@echo "make run     start the assistant (action server 127.0.0.1:5055, Rasa server :5005, web pages :8000)"
 	@echo "make test    run every test"
 	@echo "make shell   chat on the command line with the running assistant"
 	@echo "make model   train the model if the data changed"
@@ -43,7 +44,14 @@ $(MODEL): $(TRAINING_INPUTS) | $(VENV)/.installed
 	@$(RASA) train --fixed-model-name assistant --out models
 	@touch $@
 
-setup: $(MODEL)
+web: $(WEB_PACKAGES)
+$(WEB_PACKAGES): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js) is needed for the web pages: apt-get install npm"; exit 1; }
+	@echo "==> Installing the web pages' packages (npm ci in web/)"
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(MODEL) $(WEB_PACKAGES)
 
 validate: $(POLICY_DATA) | $(VENV)/.installed
 	@$(RASA) data validate --fail-on-warnings

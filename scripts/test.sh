@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: data validation, Rasa test stories, then pytest (unit, database on SQLite and a real
-# PostgreSQL, held-out NLU accuracy, and conversations with a real Rasa server and action server).
+# PostgreSQL, held-out NLU accuracy, conversations with a real Rasa server and action server, and the web
+# pages in headless chromium).
 # `make test` calls this after the set-up (virtualenv, spaCy pipeline, generated data, trained model).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
 
 scripts/ensure-postgres.sh
+scripts/ensure-chromium.sh
 
 mkdir -p results
 echo "==> rasa data validate"

@@ -1,4 +1,5 @@
-"""The socket.io channel (for the website widget) behind the assistant's input guard."""
+"""The socket.io channel (for the website widget) behind the assistant's input guard, open only to the
+project's own web pages (ALLOWED_ORIGINS)."""
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
@@ -20,4 +21,7 @@ class GuardedSocketIOInput(SocketIOInput):
         self.sio.eio.max_http_buffer_size = (
             settings.max_message_chars() * _BYTES_PER_CHARACTER + _METADATA_ALLOWANCE_BYTES
         )
+        # Rasa turns engine.io's origin check off (an empty list); a browser page on any other site must not
+        # chat in its visitors' name. Clients that send no Origin header (scripts, `make shell`) are unaffected.
+        self.sio.eio.cors_allowed_origins = settings.allowed_origins()
         return blueprint

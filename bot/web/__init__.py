@@ -1,0 +1,2 @@
+"""The web pages: a demo public-service site with the chat widget (/) and the counter staff's reference
+of every policy answer (/reference). Run with `python -m bot.web`; `make run` starts it on WEB_PORT."""

@@ -1,0 +1,82 @@
+"""The counter staff's reference page: every answer word for word as the chat gives it, search, print."""
+import pytest
+
+from bot.knowledge import VARIES_BY_CITY, load_topics, render_answer
+from tests.browser.conftest import screenshot_path
+
+pytestmark = pytest.mark.browser
+
+TOPICS = load_topics()
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
+def visible_topic_ids(page) -> set[str]:
+    return {element.get_attribute("id").removeprefix("topic-") for element in page.locator("article.topic:visible").all()}
+
+
+@pytest.fixture
+def reference(page, site_without_assistant):
+    """The reference page needs no assistant (only its chat widget would)."""
+    page.goto(f"{site_without_assistant.url}/reference")
+    return page
+
+
+def test_every_answer_reads_exactly_as_the_chat_says_it(reference):
+    for topic in TOPICS:
+        for language in ("zh", "en"):
+            shown = reference.locator(f"#topic-{topic.id} .answer[lang={HTML_LANG[language]}]").inner_text()
+            assert shown == render_answer(topic, language), (topic.id, language)
+
+
+def test_each_topic_shows_its_legal_basis_scope_review_date_and_sources(reference):
+    for topic in TOPICS:
+        article = reference.locator(f"#topic-{topic.id}")
+        legal_basis = article.locator(".legal-basis").all_inner_texts()
+        assert legal_basis == [f"法律依据：{topic.legal_basis['zh']}", f"Legal basis: {topic.legal_basis['en']}"]
+        assert article.locator(".scope").inner_text() == ("各地不同" if topic.scope == VARIES_BY_CITY else "全国统一")
+        assert article.locator(".last-reviewed").inner_text() == topic.last_reviewed.isoformat()
+        assert article.locator(".sources li").all_inner_texts() == list(topic.sources)
+
+
+def test_each_topic_has_an_anchor_the_contents_link_to(reference):
+    reference.get_by_role("link", name="住院费用如何结算").first.click()
+    assert reference.url.endswith("#topic-hospital_settlement")
+    assert reference.locator("#topic-hospital_settlement").is_visible()
+
+
+def test_search_in_chinese_and_in_english(reference):
+    search = reference.get_by_label("搜索（中文或英文）")
+    search.fill("起付线")
+    chinese_hits = visible_topic_ids(reference)
+    assert "hospital_settlement" in chinese_hits and "balance_alipay" not in chinese_hits
+    assert reference.get_by_role("status").inner_text() == f"显示 {len(chinese_hits)} / {len(TOPICS)} 个主题"
+    reference.screenshot(path=screenshot_path("reference.png"))
+
+    search.fill("alipay")  # any case
+    english_hits = visible_topic_ids(reference)
+    assert "balance_alipay" in english_hits and "hospital_settlement" not in english_hits
+
+    search.fill("Alipay 支付宝 10.1.18")  # every word must match, in either language
+    assert visible_topic_ids(reference) == {"balance_alipay"}
+
+    search.fill("no such thing")
+    assert visible_topic_ids(reference) == set()
+    assert reference.get_by_role("status").inner_text() == "没有找到匹配的主题。"
+
+
+def test_without_javascript_every_topic_is_shown_and_no_search_box(browser, site_without_assistant):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_without_assistant.url}/reference?lang=en")
+    assert len(visible_topic_ids(page)) == len(TOPICS)
+    assert not page.get_by_label("Search (Chinese or English)").is_visible()
+    context.close()
+
+
+def test_print_leaves_out_the_search_box_and_the_chat_and_starts_each_topic_on_a_new_page(reference):
+    reference.locator(".aw-launcher").wait_for()
+    reference.emulate_media(media="print")
+    assert not reference.get_by_label("搜索（中文或英文）").is_visible()
+    assert not reference.locator(".aw-launcher").is_visible()
+    breaks = reference.eval_on_selector_all("article.topic", "topics => topics.map(t => getComputedStyle(t).breakBefore)")
+    assert set(breaks) == {"page"}

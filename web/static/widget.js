@@ -1,0 +1,317 @@
+/*
+ * The chat widget of the medical-insurance assistant, on the socket.io client from npm (served at /vendor).
+ *
+ * The host page provides <div id="assistant-widget"> with data-socket-url, data-max-message-chars,
+ * data-reply-timeout-seconds and, for a signed-in user, data-auth-token: a short-lived signed token sent with
+ * every message as customData.auth_token. The widget speaks the page's language (<html lang>).
+ * The session id and the messages shown are kept in sessionStorage: a reload keeps the conversation, closing
+ * the tab ends it (a shared computer at a service hall keeps nothing).
+ */
+(function () {
+  "use strict";
+
+  const LABELS = {
+    zh: {
+      launcher: "在线咨询",
+      title: "医保助手",
+      newConversation: "新对话",
+      close: "关闭",
+      log: "与医保助手的对话",
+      youSaid: "您说：",
+      assistantSaid: "医保助手说：",
+      suggestions: "建议的问题",
+      inputLabel: "输入您的问题（中文或英文）",
+      placeholder: "例如：怎么查医保卡余额？",
+      send: "发送",
+      counter: (count, max) => `${count} / ${max} 字`,
+      unreachable: "暂时无法连接医保助手，正在自动重试。您也可以拨打医保服务热线 12393。",
+      noReply: "医保助手暂时没有回复。请稍后再试，或拨打医保服务热线 12393。",
+    },
+    en: {
+      launcher: "Ask the assistant",
+      title: "Medical-insurance assistant",
+      newConversation: "New chat",
+      close: "Close",
+      log: "Conversation with the assistant",
+      youSaid: "You said:",
+      assistantSaid: "Assistant said:",
+      suggestions: "Suggested questions",
+      inputLabel: "Your question (Chinese or English)",
+      placeholder: "e.g. How do I check my balance?",
+      send: "Send",
+      counter: (count, max) => `${count} / ${max} characters`,
+      unreachable: "The assistant cannot be reached right now; retrying automatically. "
+        + "You can also call the medical-insurance hotline 12393.",
+      noReply: "The assistant has not answered. Please try again in a few minutes, "
+        + "or call the medical-insurance hotline 12393.",
+    },
+  };
+  const STORAGE_KEY = "medical-insurance-assistant";
+  const HISTORY_LIMIT = 100; // messages re-shown after a reload
+  const CHINESE_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+  const root = document.getElementById("assistant-widget");
+  if (!root || typeof io !== "function") {
+    return;
+  }
+  const language = document.documentElement.lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+  const text = LABELS[language];
+  const config = {
+    socketUrl: root.dataset.socketUrl,
+    maxChars: Number(root.dataset.maxMessageChars) || 1000,
+    replyTimeoutMs: 1000 * (Number(root.dataset.replyTimeoutSeconds) || 20),
+    authToken: root.dataset.authToken || "",
+  };
+
+  // ---- conversation state, kept across reloads ----
+
+  function newSessionId() {
+    // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
+  function freshState() {
+    return { sessionId: newSessionId(), messages: [], greeted: false, open: false };
+  }
+
+  function loadState() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
+      if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.messages)) {
+        return saved;
+      }
+    } catch (error) {
+      // unreadable (storage blocked or corrupted): start a new conversation
+    }
+    return freshState();
+  }
+
+  const state = loadState();
+
+  function saveState() {
+    state.messages = state.messages.slice(-HISTORY_LIMIT);
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    } catch (error) {
+      // storage blocked: the conversation still works, it is just not kept across a reload
+    }
+  }
+
+  // ---- the user interface ----
+
+  function element(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function htmlLang(words) {
+    return CHINESE_CHARACTER.test(words) ? "zh-CN" : "en";
+  }
+
+  const launcher = element("button", {
+    type: "button", class: "aw-launcher", "aria-expanded": "false", "aria-controls": "aw-panel",
+  }, text.launcher);
+  const newConversationButton = element("button", { type: "button", class: "aw-new" }, text.newConversation);
+  const closeButton = element("button", { type: "button", class: "aw-close" }, text.close);
+  const log = element("div", {
+    class: "aw-log", role: "log", "aria-live": "polite", "aria-label": text.log, tabindex: "0",
+  });
+  const alertLine = element("p", { class: "aw-alert", role: "alert" });
+  const input = element("input", {
+    id: "aw-input", class: "aw-input", type: "text", maxlength: String(config.maxChars), autocomplete: "off",
+    placeholder: text.placeholder, "aria-describedby": "aw-counter",
+  });
+  const sendButton = element("button", { type: "submit", class: "aw-send", disabled: "" }, text.send);
+  const counter = element("p", { id: "aw-counter", class: "aw-counter" });
+  const form = element("form", { class: "aw-form" },
+    element("label", { for: "aw-input", class: "aw-visually-hidden" }, text.inputLabel), input, sendButton, counter);
+  const panel = element("section", { id: "aw-panel", class: "aw-panel", "aria-labelledby": "aw-title", hidden: "" },
+    element("div", { class: "aw-header" },
+      element("h2", { id: "aw-title", class: "aw-title" }, text.title), newConversationButton, closeButton),
+    log, alertLine, form);
+  root.append(launcher, panel);
+
+  function updateCounter() {
+    counter.textContent = text.counter(input.value.length, config.maxChars);
+  }
+
+  function messageNode(message) {
+    return element("div", { class: `aw-message aw-from-${message.from}` },
+      element("span", { class: "aw-visually-hidden" }, message.from === "bot" ? text.assistantSaid : text.youSaid),
+      element("span", { class: "aw-text", lang: htmlLang(message.text) }, message.text));
+  }
+
+  function buttonsNode(buttons) {
+    const group = element("div", { class: "aw-buttons", role: "group", "aria-label": text.suggestions });
+    for (const button of buttons) {
+      const node = element("button", { type: "button", lang: htmlLang(button.title) }, button.title);
+      node.addEventListener("click", () => {
+        send(button.payload, button.title);
+        input.focus(); // the clicked button disappears with the others
+      });
+      group.append(node);
+    }
+    return group;
+  }
+
+  // Buttons are offered only until the user says something.
+  function show(message, withButtons) {
+    if (message.from === "user") {
+      log.querySelectorAll(".aw-buttons").forEach((group) => group.remove());
+    }
+    const node = messageNode(message);
+    log.append(node);
+    if (withButtons && message.buttons && message.buttons.length) {
+      log.append(buttonsNode(message.buttons));
+    }
+    // A long answer is read from its first line, under the question; anything else keeps the end in view.
+    const question = node.previousElementSibling;
+    const top = question && question.classList.contains("aw-from-user") ? question : node;
+    log.scrollTop = message.from === "bot" ? top.offsetTop - log.offsetTop : log.scrollHeight;
+  }
+
+  function showHistory() {
+    const lastUserMessage = state.messages.map((message) => message.from).lastIndexOf("user");
+    state.messages.forEach((message, index) => show(message, index > lastUserMessage));
+  }
+
+  function remember(message) {
+    state.messages.push(message);
+    saveState();
+    show(message, true);
+  }
+
+  function showAlert(words) {
+    alertLine.textContent = words;
+  }
+
+  // ---- talking to the assistant ----
+
+  let socket = null;
+  let ready = false; // connected, and the server confirmed our session
+  let replyTimer = null;
+
+  function setReady(value) {
+    ready = value;
+    sendButton.disabled = !value;
+  }
+
+  function emitMessage(message) {
+    const data = { message, session_id: state.sessionId };
+    if (config.authToken) {
+      data.customData = { auth_token: config.authToken };
+    }
+    socket.emit("user_uttered", data);
+    clearTimeout(replyTimer);
+    replyTimer = setTimeout(() => showAlert(text.noReply), config.replyTimeoutMs);
+  }
+
+  function send(payload, shownText) {
+    if (!ready) {
+      showAlert(text.unreachable);
+      return false;
+    }
+    remember({ from: "user", text: shownText });
+    emitMessage(payload);
+    return true;
+  }
+
+  function greet() {
+    // The greeting (with the privacy notice) in the page's language; the `language` slot takes the entity.
+    state.greeted = true;
+    saveState();
+    emitMessage(`/greet${JSON.stringify({ language })}`);
+  }
+
+  function receive(reply) {
+    clearTimeout(replyTimer);
+    showAlert("");
+    if (typeof reply.text !== "string" || !reply.text) {
+      return; // this assistant sends text (with buttons) only
+    }
+    const buttons = (reply.quick_replies || reply.buttons || []).map(({ title, payload }) => ({ title, payload }));
+    remember({ from: "bot", text: reply.text, buttons });
+  }
+
+  function requestSession() {
+    setReady(false);
+    socket.emit("session_request", { session_id: state.sessionId });
+  }
+
+  function connect() {
+    if (socket) {
+      return;
+    }
+    socket = io(config.socketUrl, { path: "/socket.io", reconnectionDelayMax: 10000 });
+    socket.on("connect", requestSession);
+    socket.on("session_confirm", () => {
+      setReady(true);
+      showAlert("");
+      if (!state.greeted) {
+        greet();
+      }
+    });
+    socket.on("connect_error", () => {
+      setReady(false);
+      showAlert(text.unreachable);
+    });
+    socket.on("disconnect", () => {
+      setReady(false);
+      showAlert(text.unreachable);
+    });
+    socket.on("bot_uttered", receive);
+  }
+
+  // ---- user actions ----
+
+  function setOpen(open, moveFocus) {
+    state.open = open;
+    saveState();
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) {
+      log.scrollTop = log.scrollHeight;
+      connect();
+    }
+    if (moveFocus) {
+      (open ? input : launcher).focus();
+    }
+  }
+
+  launcher.addEventListener("click", () => setOpen(true, true));
+  closeButton.addEventListener("click", () => setOpen(false, true));
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      setOpen(false, true);
+    }
+  });
+  input.addEventListener("input", updateCounter);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const message = input.value.trim();
+    if (message && send(message, message)) {
+      input.value = "";
+      updateCounter();
+    }
+  });
+  newConversationButton.addEventListener("click", () => {
+    Object.assign(state, freshState(), { open: true });
+    saveState();
+    log.replaceChildren();
+    showAlert("");
+    clearTimeout(replyTimer);
+    requestSession(); // its confirmation sends the greeting of the new conversation
+    input.focus();
+  });
+
+  updateCounter();
+  showHistory();
+  if (state.open) {
+    setOpen(true, false);
+  }
+})();
