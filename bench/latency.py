@@ -1,11 +1,14 @@
 """Benchmark: server start-up time and memory, model size, and reply latency over the REST webhook.
 
-    .venv/bin/python -m bench.latency [--messages 200]
+    .venv/bin/python -m bench.latency [--messages 200] [--look-ups 50]
 
 Starts its own action server and Rasa server (fresh SQLite file), sends the messages one after
-another in 20 conversations of 10 turns, mixing Chinese and English, and prints the numbers.
+another in 20 conversations of 10 turns, mixing Chinese and English, then verifies a demo person
+(consent, ID number, code from the development outbox) and times personal look-ups; prints the numbers.
 """
 import argparse
+import re
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -32,9 +35,36 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+LOOK_UPS = ["我的医保余额是多少", "show my spending in October", "我的住院结算记录", "show my contribution history",
+            "我今年医保一共花了多少钱"]
+
+
+def time_replies(assistant: RunningAssistant, sender_of, texts) -> list[float]:
+    latencies = []
+    for i, text in enumerate(texts):
+        sent = time.perf_counter()
+        assistant.send(sender_of(i), text)
+        latencies.append((time.perf_counter() - sent) * 1000)
+    return latencies
+
+
+def summary(latencies: list[float]) -> str:
+    return (f"p50 {statistics.median(latencies):.0f} ms, p95 {percentile(latencies, 0.95):.0f} ms, "
+            f"max {max(latencies):.0f} ms")
+
+
+def verify_demo_person(assistant: RunningAssistant, sender: str) -> None:
+    for text in ("查一下我的医保余额", "同意", "身份证号 11010519491231002X"):
+        assistant.send(sender, text)
+    with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as connection:
+        message = connection.execute("SELECT text FROM sms_outbox ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assistant.send(sender, re.search(r"\d{6}", message).group(0))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=200)
+    parser.add_argument("--look-ups", type=int, default=50)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -43,21 +73,21 @@ def main() -> None:
         assistant.start()
         startup = time.perf_counter() - started
         try:
-            latencies = []
-            for i in range(args.messages):
-                sender = f"bench-{i // len(MESSAGES)}"
-                sent = time.perf_counter()
-                assistant.send(sender, MESSAGES[i % len(MESSAGES)])
-                latencies.append((time.perf_counter() - sent) * 1000)
+            latencies = time_replies(assistant, lambda i: f"bench-{i // len(MESSAGES)}",
+                                     [MESSAGES[i % len(MESSAGES)] for i in range(args.messages)])
+            verify_demo_person(assistant, "bench-verified")
+            look_ups = time_replies(assistant, lambda i: "bench-verified",
+                                    [LOOK_UPS[i % len(LOOK_UPS)] for i in range(args.look_ups)])
             total_seconds = sum(latencies) / 1000
             print(f"model size:            {MODEL.stat().st_size / 1e6:.1f} MB")
             print(f"server start-up:       {startup:.1f} s (action server + Rasa server until both answer)")
             print(f"memory (RSS):          Rasa server {rss_mb(assistant.rasa_server.pid):.0f} MB, "
                   f"action server {rss_mb(assistant.action_server.pid):.0f} MB")
             print(f"messages:              {len(latencies)} sequential, REST webhook, SQLite tracker store")
-            print(f"latency:               p50 {statistics.median(latencies):.0f} ms, "
-                  f"p95 {percentile(latencies, 0.95):.0f} ms, max {max(latencies):.0f} ms")
+            print(f"latency:               {summary(latencies)}")
             print(f"throughput:            {len(latencies) / total_seconds:.1f} messages/s (one user)")
+            print(f"personal look-ups:     {len(look_ups)} after the identity check (balance, spending, claims, "
+                  f"contributions, yearly totals): {summary(look_ups)}")
         finally:
             assistant.stop()
 

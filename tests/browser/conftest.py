@@ -1,6 +1,8 @@
 """A real assistant, the web pages' server and headless Debian chromium (never a downloaded browser).
 
 scripts/test.sh installs chromium and a Chinese font (scripts/ensure-chromium.sh) before the tests run.
+The fixtures are package-scoped: they end with these tests, so Playwright's event loop (which makes
+asyncio.run fail) and the servers do not outlive them.
 """
 from pathlib import Path
 
@@ -20,12 +22,12 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 TOKEN_SECRET = "browser-test-secret"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def web_port():
     return free_port()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def assistant(tmp_path_factory, web_port):
     # WEB_PORT alone sets the channel's default ALLOWED_ORIGINS to the pages' origins, as in `make run`.
     env = {"WEB_PORT": str(web_port), "IDENTITY_TOKEN_SECRET": TOKEN_SECRET}
@@ -38,7 +40,7 @@ def _web_server(tmp_path_factory, port: int, **env: str) -> RunningWebServer:
     return RunningWebServer(tmp_path_factory.mktemp("web"), port, env).start()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory, assistant, web_port):
     """The web pages with the chat widget connected to the real assistant, and the demo sign-in on."""
     server = _web_server(tmp_path_factory, web_port, RASA_PORT=str(assistant.rasa_port), WEB_DEMO_LOGIN="1",
@@ -47,7 +49,7 @@ def site(tmp_path_factory, assistant, web_port):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_without_assistant(tmp_path_factory):
     """The web pages while nothing listens where the widget connects."""
     server = _web_server(tmp_path_factory, free_port(), RASA_PORT=str(free_port()), WEB_DEMO_LOGIN="0")
@@ -55,7 +57,7 @@ def site_without_assistant(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_with_silent_assistant(tmp_path_factory):
     """The web pages with an assistant that accepts the session but never answers (reply timeout 2 s)."""
     port = free_port()
@@ -66,7 +68,7 @@ def site_with_silent_assistant(tmp_path_factory):
     silent.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_on_foreign_origin(tmp_path_factory, assistant):
     """A copy of the pages on an origin the assistant does not allow (another site embedding the widget)."""
     server = _web_server(tmp_path_factory, free_port(), RASA_PORT=str(assistant.rasa_port))
@@ -74,7 +76,7 @@ def site_on_foreign_origin(tmp_path_factory, assistant):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: scripts/ensure-chromium.sh installs it (make test runs it)")

@@ -7,7 +7,7 @@ from tests.assistant_process import RunningAssistant
 IDENTITY_TOKEN_SECRET = "conversation-tests-identity-token-secret"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def assistant(tmp_path_factory):
     running = RunningAssistant(tmp_path_factory.mktemp("assistant"),
                                env={"IDENTITY_TOKEN_SECRET": IDENTITY_TOKEN_SECRET}).start()

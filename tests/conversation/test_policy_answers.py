@@ -49,4 +49,4 @@ def test_channels_answer_offers_the_look_up_button(conversation):
     conversation.say("how can I check my medical insurance balance")
     assert "/request_balance" in conversation.buttons
     conversation.say("/request_balance")
-    assert "identity check" in conversation.text
+    assert "check who you are" in conversation.text and "/affirm" in conversation.buttons
