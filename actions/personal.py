@@ -6,13 +6,11 @@ whether a conversation is verified lives in the database (bot.identity.sessions)
 import abc
 import datetime
 import logging
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -23,7 +21,7 @@ from bot.db.engine import session_scope
 from bot.db.models import InsuredPerson
 from bot.identity import audit, codes, replies, sessions, tokens
 from bot.identity.codes import CheckStatus, RequestStatus
-from bot.identity.id_numbers import check_id_number, find_id_candidate, join_digit_groups
+from bot.identity.id_numbers import check_id_number, find_id_candidate
 from bot.identity.sms import configured_sender
 from bot.reply import Reply
 
@@ -36,7 +34,6 @@ SERVICE_BY_INTENT = {
     "request_claim_detail": "claim_detail", "request_contributions": "contributions",
     "request_yearly_totals": "yearly_totals",
 }
-SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
 RESET_CHECK = [SlotSet("identity_step", None), SlotSet("invalid_id_entries", 0)]
 
 
@@ -84,7 +81,7 @@ def _verified_person(session: Session, dispatcher: CollectingDispatcher, tracker
             key = "token_expired" if rejected.problem == tokens.TokenProblem.EXPIRED else "token_invalid"
             _send(dispatcher, replies.text(key, language))
             return sessions.verified_person(session, conversation_id, now)
-        person = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == id_number)).first()
+        person = codes.person_with_id_number(session, id_number)
         if person is None:
             _send(dispatcher, replies.text("token_not_registered", language))
             return None
@@ -107,6 +104,18 @@ def _run_requested(session: Session, dispatcher: CollectingDispatcher, tracker: 
 
 def _what_to_look_up(dispatcher: CollectingDispatcher, language: str) -> None:
     _send(dispatcher, Reply(replies.TEXTS["what_to_look_up"][language], service_menu(language)))
+
+
+def _reply_to_code_request(dispatcher: CollectingDispatcher, language: str,
+                           outcome: codes.RequestOutcome) -> List[EventType]:
+    if outcome.status == RequestStatus.LOCKED:
+        _send(dispatcher, replies.locked(outcome.wait, language))
+        return RESET_CHECK
+    if outcome.status == RequestStatus.TOO_SOON:
+        _send(dispatcher, replies.too_soon(outcome.wait, language))
+    else:
+        _send(dispatcher, replies.text("code_sent", language))
+    return [SlotSet("identity_step", AWAITING_CODE), SlotSet("invalid_id_entries", 0)]
 
 
 class ActionRequestPersonalService(PersonalAction):
@@ -164,9 +173,9 @@ class ActionHandleIdentityInput(PersonalAction):
         candidate = find_id_candidate(text)
         if candidate:
             return self._id_number(session, dispatcher, tracker, language, candidate, step)
-        code = SIX_DIGITS.search(join_digit_groups(text))
+        code = codes.find_code(text)
         if code and step == AWAITING_CODE:
-            return self._code(session, dispatcher, tracker, language, code.group(0))
+            return self._code(session, dispatcher, tracker, language, code)
         if step == AWAITING_ID_NUMBER:
             _send(dispatcher, replies.text("ask_id_number", language))
         else:
@@ -200,18 +209,7 @@ class ActionHandleIdentityInput(PersonalAction):
         outcome = codes.request_code(session, conversation_id, check.normalized, configured_sender(session),
                                      language, now)
         audit.record(session, conversation_id, f"code_{outcome.status.value}", check.normalized, now=now)
-        return self._after_request(dispatcher, language, outcome)
-
-    @staticmethod
-    def _after_request(dispatcher, language, outcome):
-        if outcome.status == RequestStatus.LOCKED:
-            _send(dispatcher, replies.locked(outcome.wait, language))
-            return RESET_CHECK
-        if outcome.status == RequestStatus.TOO_SOON:
-            _send(dispatcher, replies.too_soon(outcome.wait, language))
-        else:
-            _send(dispatcher, replies.text("code_sent", language))
-        return [SlotSet("identity_step", AWAITING_CODE), SlotSet("invalid_id_entries", 0)]
+        return _reply_to_code_request(dispatcher, language, outcome)
 
     def _code(self, session, dispatcher, tracker, language, code):
         conversation_id, now = tracker.sender_id, _now()
@@ -245,7 +243,7 @@ class ActionResendCode(PersonalAction):
             _send(dispatcher, replies.text("no_code", language))
             return []
         audit.record(session, tracker.sender_id, f"code_resend_{outcome.status.value}", now=_now())
-        return ActionHandleIdentityInput._after_request(dispatcher, language, outcome)
+        return _reply_to_code_request(dispatcher, language, outcome)
 
 
 class ActionLogOut(PersonalAction):

@@ -1,9 +1,9 @@
 """An SQL tracker store that keeps no full ID number, phone number, code or identity token.
 
 Rasa saves a conversation after the turn's actions have run, so the actions still see what was typed;
-the stored events get masked copies (bot.identity.redaction). Configured in endpoints.yml.
+the events written get masked copies (bot.identity.redaction). Configured in endpoints.yml.
 """
-from collections import deque
+from typing import Iterator
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, UserUttered
@@ -32,7 +32,6 @@ def _redacted(event: Event) -> Event:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        stored = DialogueStateTracker(tracker.sender_id, slots=None)
-        stored.events = deque(_redacted(event) for event in tracker.events)
-        await super().save(stored)
+    def _additional_events(self, session, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """Only the events not stored yet are written, so only they are masked."""
+        return (_redacted(event) for event in super()._additional_events(session, tracker))

@@ -47,6 +47,22 @@ class Expense:
     cash: str = "0"
 
 
+@dataclass(frozen=True)
+class DemoClaim:
+    """A hospital-stay settlement; amounts in yuan as text, dates as YYYY-MM-DD."""
+    reference: str
+    institution: str
+    admitted: str
+    discharged: str
+    total_cost: str
+    self_funded: str
+    deductible: str
+    payment_ratio: str
+    pooling_paid: str
+    personal_account_paid: str
+    cash_paid: str
+
+
 @dataclass
 class DemoPerson:
     id_number: str
@@ -63,7 +79,7 @@ class DemoPerson:
     monthly_credits: list[tuple[str, str]] = field(default_factory=list)  # (date, amount)
     expenses: list[Expense] = field(default_factory=list)
     contributions: list[tuple] = field(default_factory=list)  # Contribution column values
-    claims: list[dict] = field(default_factory=list)
+    claims: list[DemoClaim] = field(default_factory=list)
 
 
 def _employee_months(periods: list[str], employer: str, employee: str) -> list[tuple]:
@@ -107,14 +123,12 @@ DEMO_PEOPLE = [
             Expense("2026-10-14", "pharmacy", "bj_pharmacy", "98.00", account="98.00"),
         ],
         claims=[
-            dict(reference="ZY2026030001", institution="bj_pumch", admission_date="2026-03-02",
-                 discharge_date="2026-03-12", total_cost="28600.00", self_funded="1600.00",
-                 deductible="1300.00", payment_ratio="0.850", pooling_paid="21845.00",
-                 personal_account_paid="0.00", cash_paid="6755.00"),
-            dict(reference="ZY2026080002", institution="bj_pkuph", admission_date="2026-08-18",
-                 discharge_date="2026-08-25", total_cost="12480.00", self_funded="480.00",
-                 deductible="650.00", payment_ratio="0.850", pooling_paid="9647.50",
-                 personal_account_paid="0.00", cash_paid="2832.50"),
+            DemoClaim("ZY2026030001", "bj_pumch", "2026-03-02", "2026-03-12", total_cost="28600.00",
+                      self_funded="1600.00", deductible="1300.00", payment_ratio="0.850", pooling_paid="21845.00",
+                      personal_account_paid="0.00", cash_paid="6755.00"),
+            DemoClaim("ZY2026080002", "bj_pkuph", "2026-08-18", "2026-08-25", total_cost="12480.00",
+                      self_funded="480.00", deductible="650.00", payment_ratio="0.850", pooling_paid="9647.50",
+                      personal_account_paid="0.00", cash_paid="2832.50"),
         ],
     ),
     DemoPerson(
@@ -179,12 +193,12 @@ def _add_person(session: Session, demo: DemoPerson, institutions: dict[str, Inst
                                  employee_part=employee, resident_premium=premium, account_credit=credit,
                                  channel=channel, paid_on=paid_on))
     for claim in demo.claims:
-        values = {key: (D(value) if key not in ("reference", "institution") and "date" not in key else value)
-                  for key, value in claim.items()}
         session.add(Claim(
-            person_id=person.id, institution=institutions[values.pop("institution")],
-            admission_date=day(values.pop("admission_date")), discharge_date=day(values.pop("discharge_date")),
-            **values))
+            person_id=person.id, reference=claim.reference, institution=institutions[claim.institution],
+            admission_date=day(claim.admitted), discharge_date=day(claim.discharged),
+            total_cost=D(claim.total_cost), self_funded=D(claim.self_funded), deductible=D(claim.deductible),
+            payment_ratio=D(claim.payment_ratio), pooling_paid=D(claim.pooling_paid),
+            personal_account_paid=D(claim.personal_account_paid), cash_paid=D(claim.cash_paid)))
 
 
 def _movements(demo: DemoPerson, person_id: int, institutions: dict[str, Institution]) -> list[AccountMovement]:

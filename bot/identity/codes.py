@@ -5,6 +5,7 @@ code request row without a code, and typing any code for it is simply wrong.
 """
 import datetime
 import enum
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import InsuredPerson, VerificationCode
 from bot.identity import lockout
+from bot.identity.id_numbers import join_digit_groups
 from bot.identity.keyed_hash import keyed_hash
 from bot.identity.sms import SmsSender
 
@@ -54,9 +56,22 @@ class CheckOutcome:
     locked_until: datetime.datetime | None = None
 
 
+SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
+
+
+def find_code(text: str) -> str | None:
+    """The 6-digit code in a message, also when typed in groups ("385 106")."""
+    match = SIX_DIGITS.search(join_digit_groups(text))
+    return match.group(0) if match else None
+
+
+def person_with_id_number(session: Session, id_number: str) -> InsuredPerson | None:
+    return session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == id_number)).first()
+
+
 def request_code(session: Session, conversation_id: str, id_number: str, sender: SmsSender, language: str,
                  now: datetime.datetime) -> RequestOutcome:
-    person = session.scalars(select(InsuredPerson).where(InsuredPerson.id_number == id_number)).first()
+    person = person_with_id_number(session, id_number)
     return _issue(session, conversation_id, keyed_hash(id_number), person, sender, language, now)
 
 

@@ -1,11 +1,15 @@
 """Drives the personal-service actions the way Rasa would: slots carried over, events applied."""
 import asyncio
+import re
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 
 from actions.personal import (ActionAnswerConsent, ActionHandleIdentityInput, ActionLogOut,
                               ActionRequestPersonalService, ActionResendCode)
+from bot.db.engine import session_scope
+from bot.db.models import SmsOutbox
 
 ACTION_BY_INTENT = {
     "affirm": ActionAnswerConsent, "deny": ActionAnswerConsent, "provide_id_number": ActionHandleIdentityInput,
@@ -36,3 +40,10 @@ class ActionConversation:
         self.events.extend({"event": "bot", "text": message["text"]} for message in dispatcher.messages)
         self.last_messages = dispatcher.messages
         return [message["text"] for message in dispatcher.messages]
+
+
+def latest_code(engine) -> str:
+    """The code in the newest development text message (what the user would read on the phone)."""
+    with session_scope(engine) as session:
+        text = session.scalars(select(SmsOutbox.text).order_by(SmsOutbox.id.desc())).first()
+    return re.search(r"\d{6}", text).group(0)

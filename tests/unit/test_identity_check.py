@@ -1,6 +1,5 @@
 """Codes, lockout and verified conversations on SQLite and on a real PostgreSQL (times passed in)."""
 import datetime
-import re
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -10,6 +9,7 @@ from bot.db.models import SmsOutbox, VerificationCode
 from bot.identity import sessions
 from bot.identity.codes import CheckStatus, RequestStatus, check_code, request_code, resend_code
 from bot.identity.sms import OutboxSender
+from tests.unit.action_conversation import latest_code
 
 ZHANG = "440304198506121230"
 UNREGISTERED = "110105198001010016"  # a valid number that is not on file
@@ -26,12 +26,6 @@ def enter(engine, conversation, code, now=T0):
     with session_scope(engine) as session:
         outcome = check_code(session, conversation, code, now)
         return outcome.status, outcome.codes_left
-
-
-def latest_code(engine):
-    with session_scope(engine) as session:
-        text = session.scalars(select(SmsOutbox.text).order_by(SmsOutbox.id.desc())).first()
-    return re.search(r"\d{6}", text).group(0)
 
 
 def wrong(code):

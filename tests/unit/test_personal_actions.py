@@ -7,18 +7,12 @@ from sqlalchemy import select, update
 from bot.db.engine import session_scope
 from bot.db.models import AuditEntry, SmsOutbox, VerificationCode
 from bot.identity.tokens import issue_token
-from tests.unit.action_conversation import ActionConversation
+from tests.unit.action_conversation import ActionConversation, latest_code
 
 ZHANG, WANG = "440304198506121230", "11010519491231002X"
 UNREGISTERED = "110105198001010016"
 SECRET = "test-secret-for-signed-identity-tokens"
 SENSITIVE = re.compile(r"\d{11,}|\d{17}[\dX]")  # a full phone or ID number
-
-
-def latest_code(engine):
-    with session_scope(engine) as session:
-        text = session.scalars(select(SmsOutbox.text).order_by(SmsOutbox.id.desc())).first()
-    return re.search(r"\d{6}", text).group(0)
 
 
 def verify(chat, engine, id_number=ZHANG, intent="request_balance", text="check my balance"):
