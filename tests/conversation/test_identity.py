@@ -13,8 +13,8 @@ pytestmark = pytest.mark.conversation
 
 ZHANG, WANG, CHEN, LIU = ("440304198506121230", "11010519491231002X", "330106200109103457", "310104199208152463")
 UNREGISTERED = "110105198001010016"
-# A full ID or mobile number (not the digits of a decimal such as a confidence score).
-SENSITIVE = re.compile(r"(?<![\d.])(?:\d{17}[\dXx]|1[3-9]\d{9})(?!\d)")
+# A full ID or mobile number: not digits inside a decimal (a confidence score) or a hex id (model_id).
+SENSITIVE = re.compile(r"(?<![0-9A-Za-z.])(?:\d{17}[\dXx]|1[3-9]\d{9})(?![0-9A-Za-z])")
 
 
 def app_db(assistant):
