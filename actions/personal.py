@@ -9,7 +9,7 @@ import logging
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -131,6 +131,8 @@ class ActionRequestPersonalService(PersonalAction):
         slots = {"requested_service": service, "claim_reference": reference,
                  "requested_period": requested_period(service, message.get("text") or "", datetime.date.today())}
         events = [SlotSet(name, value) for name, value in slots.items()]
+        if tracker.active_loop_name:  # asked in the middle of the estimate: that ends it
+            events = [ActiveLoop(None), SlotSet("requested_slot", None)] + events
         person = _verified_person(session, dispatcher, tracker, language)
         if person:
             _run_requested(session, dispatcher, tracker, person, language, slots)

@@ -1,10 +1,11 @@
 """Benchmark: server start-up time and memory, model size, and reply latency over the REST webhook.
 
-    .venv/bin/python -m bench.latency [--messages 200] [--look-ups 50]
+    .venv/bin/python -m bench.latency [--messages 200] [--look-ups 50] [--estimates 20]
 
 Starts its own action server and Rasa server (fresh SQLite file), sends the messages one after
 another in 20 conversations of 10 turns, mixing Chinese and English, then verifies a demo person
-(consent, ID number, code from the development outbox) and times personal look-ups; prints the numbers.
+(consent, ID number, code from the development outbox) and times personal look-ups, then whole
+reimbursement estimates turn by turn; prints the numbers.
 """
 import argparse
 import re
@@ -21,6 +22,12 @@ MESSAGES = [
     "hello", "how do I check my balance in Alipay", "what can the personal account pay for",
     "how do I pay the premium", "bye",
 ]
+
+
+# One whole estimate: each message is a form turn (validation action on the action server), the last one
+# the explained result.
+ESTIMATE = ["I spent 30,000 yuan in a tertiary hospital, how much will insurance pay?", "employee insurance",
+            "working", "Shanghai", "first time this year", "none"]
 
 
 def rss_mb(pid: int) -> float:
@@ -65,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--look-ups", type=int, default=50)
+    parser.add_argument("--estimates", type=int, default=20)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -78,6 +86,8 @@ def main() -> None:
             verify_demo_person(assistant, "bench-verified")
             look_ups = time_replies(assistant, lambda i: "bench-verified",
                                     [LOOK_UPS[i % len(LOOK_UPS)] for i in range(args.look_ups)])
+            estimate_turns = time_replies(assistant, lambda i: f"bench-estimate-{i // len(ESTIMATE)}",
+                                          ESTIMATE * args.estimates)
             total_seconds = sum(latencies) / 1000
             print(f"model size:            {MODEL.stat().st_size / 1e6:.1f} MB")
             print(f"server start-up:       {startup:.1f} s (action server + Rasa server until both answer)")
@@ -88,6 +98,8 @@ def main() -> None:
             print(f"throughput:            {len(latencies) / total_seconds:.1f} messages/s (one user)")
             print(f"personal look-ups:     {len(look_ups)} after the identity check (balance, spending, claims, "
                   f"contributions, yearly totals): {summary(look_ups)}")
+            print(f"estimate form turns:   {len(estimate_turns)} ({args.estimates} whole estimates of "
+                  f"{len(ESTIMATE)} messages): {summary(estimate_turns)}")
         finally:
             assistant.stop()
 

@@ -6,6 +6,7 @@ from bot.accounts.periods import YearMonth
 from bot.accounts.queries import HOSPITALIZATION, YearlyTotals
 from bot.db.models import AccountMovement, Claim, Contribution, InsuredPerson, PersonalAccount
 from bot.identity.masking import mask_name
+from bot.reimbursement import explain_recorded_stay
 from bot.reply import Reply, money
 
 CATEGORY = {
@@ -153,43 +154,26 @@ def claims_reply(person: InsuredPerson, found: list[Claim], language: str) -> Re
 
 
 def claim_detail_reply(person: InsuredPerson, stay: Claim | None, language: str) -> Reply:
+    """One settlement explained with the estimator's steps, then how the person's part was paid."""
     if stay is None:
         return claims_reply(person, [], language)
-    in_scope = stay.total_cost - stay.self_funded
-    above = max(in_scope - stay.deductible, Decimal("0"))
-    fund_percent = f"{stay.payment_ratio * 100:.0f}%"
-    own_percent = f"{(1 - stay.payment_ratio) * 100:.0f}%"
-    own_share = above - stay.pooling_paid
-    you_paid = stay.personal_account_paid + stay.cash_paid
+    steps = explain_recorded_stay(total_cost=stay.total_cost, self_funded=stay.self_funded,
+                                  deductible=stay.deductible, payment_ratio=stay.payment_ratio,
+                                  pooling_paid=stay.pooling_paid, language=language)
     institution = stay.institution.name_zh if language == "zh" else stay.institution.name_en
-    m = lambda amount: money(amount, language)  # noqa: E731 - keeps the long sentences readable
+    paid_by = _payers(stay.personal_account_paid, Decimal("0"), stay.cash_paid, language)
     if language == "zh":
-        lines = [
-            f"结算单 {stay.reference}：{stay.admission_date:%Y-%m-%d} 至 {stay.discharge_date:%Y-%m-%d} 在{institution}住院，"
-            f"总费用 {m(stay.total_cost)}。",
-            f"1. 自费部分（医保目录外）{m(stay.self_funded)} 由您自己承担，其余 {m(in_scope)} 是政策范围内费用。",
-            f"2. 本次起付标准 {m(stay.deductible)}：这部分先由您个人支付，统筹基金不支付。",
-            f"3. 超过起付标准的 {m(above)} 中，统筹基金按 {fund_percent} 支付 {m(stay.pooling_paid)}，"
-            f"您按 {own_percent} 负担 {m(own_share)}。",
-            f"4. 您个人共支付 {m(you_paid)}（自费 + 起付标准 + 个人负担部分），其中"
-            f"{_payers(stay.personal_account_paid, Decimal('0'), stay.cash_paid, language)}。",
-            "以上金额来自您的结算记录；起付标准和支付比例按结算时当地规定执行，各地不同。",
-        ]
+        heading = (f"结算单 {stay.reference}：{stay.admission_date:%Y-%m-%d} 至 {stay.discharge_date:%Y-%m-%d} "
+                   f"在{institution}住院。")
+        footer = [f"您的部分已支付：{paid_by}。",
+                  "以上金额来自您的结算记录；起付标准和支付比例按结算时当地规定执行，各地不同。"]
     else:
-        lines = [
-            f"Settlement {stay.reference}: hospital stay at {institution} from {stay.admission_date:%Y-%m-%d} to "
-            f"{stay.discharge_date:%Y-%m-%d}, total cost {m(stay.total_cost)}.",
-            f"1. {m(stay.self_funded)} was outside the insurance lists (self-funded) and paid by you; the other "
-            f"{m(in_scope)} was within the policy scope.",
-            f"2. The deductible for this stay was {m(stay.deductible)}: you pay it first, the fund pays none of it.",
-            f"3. Of the {m(above)} above the deductible, the pooling fund paid {fund_percent}, {m(stay.pooling_paid)}, "
-            f"and your share was {own_percent}, {m(own_share)}.",
-            f"4. In all you paid {m(you_paid)} (self-funded + deductible + your share): "
-            f"{_payers(stay.personal_account_paid, Decimal('0'), stay.cash_paid, language)}.",
-            "These amounts come from your settlement record; the deductible and ratio are the local rules applied "
-            "at settlement and differ between cities.",
-        ]
-    return Reply("\n".join(lines), service_menu(language))
+        heading = (f"Settlement {stay.reference}: hospital stay at {institution} from {stay.admission_date:%Y-%m-%d} "
+                   f"to {stay.discharge_date:%Y-%m-%d}.")
+        footer = [f"Your part was paid from: {paid_by}.",
+                  "These amounts come from your settlement record; the deductible and ratio are the local rules "
+                  "applied at settlement and differ between cities."]
+    return Reply("\n".join([heading, *steps, *footer]), service_menu(language))
 
 
 def contributions_reply(person: InsuredPerson, found: list[Contribution], credits: list[AccountMovement],

@@ -9,17 +9,16 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.identity.redaction import redact_text
+from bot.identity.redaction import holds_code, redact_text
 from bot.identity.tokens import METADATA_KEY
 
-CODE_INTENT = "provide_code"
 SENSITIVE_ENTITIES = ("id_number", "phone_number")
 
 
 def _redacted(event: Event) -> Event:
     if not isinstance(event, UserUttered) or event.text is None:
         return event
-    is_code = (event.intent or {}).get("name") == CODE_INTENT
+    is_code = holds_code(event.text, (event.intent or {}).get("name"))
     text = redact_text(event.text, is_code)
     entities = [dict(entity, value=redact_text(str(entity.get("value")), is_code))
                 if entity.get("entity") in SENSITIVE_ENTITIES else entity for entity in event.entities]

@@ -1,6 +1,7 @@
 """Writes the Rasa training data of every policy topic from bot/knowledge/topics/: its response
 `utter_ask_<topic>` (Chinese by default, English when the `language` slot is "en") and the rule that
-answers the topic's intent with it.
+answers the topic's intent with it, plus the rule that answers it in the middle of the reimbursement estimate
+and then goes back to the estimate's question.
 
     python -m bot.knowledge.export_training_data data/generated/policy.yml
 
@@ -21,6 +22,7 @@ FEEDBACK_BUTTONS = {
     ENGLISH: [("Helpful", "/feedback_helpful"), ("Not helpful", "/feedback_not_helpful")],
 }
 ENGLISH_CONDITION = [{"type": "slot", "name": "language", "value": ENGLISH}]
+ESTIMATE_FORM = "reimbursement_form"
 
 
 def _variation(topic: Topic, language: str) -> Dict:
@@ -37,11 +39,17 @@ def training_data(topics: List[Topic]) -> Dict:
     return {
         "version": "3.1",
         "responses": {t.response_name: [_variation(t, CHINESE), _variation(t, ENGLISH)] for t in topics},
-        "rules": [
-            {"rule": f"answer {t.id}", "steps": [{"intent": t.intent}, {"action": t.response_name}]}
-            for t in topics
-        ],
+        "rules": [rule for t in topics for rule in _rules(t)],
     }
+
+
+def _rules(topic: Topic) -> List[Dict]:
+    answer = [{"intent": topic.intent}, {"action": topic.response_name}]
+    return [
+        {"rule": f"answer {topic.id}", "steps": answer},
+        {"rule": f"answer {topic.id} during the estimate", "condition": [{"active_loop": ESTIMATE_FORM}],
+         "steps": answer + [{"action": ESTIMATE_FORM}, {"active_loop": ESTIMATE_FORM}]},
+    ]
 
 
 class _ReadableDumper(yaml.SafeDumper):

@@ -17,7 +17,7 @@ from bot.reimbursement.parsing import (
     parse_tertiary_tier,
 )
 from bot.reimbursement.regions import Fallback, Region, RegionMatch, find_region, load_regions
-from bot.reimbursement.replies import explain_stay
+from bot.reimbursement.replies import explain_recorded_stay, explain_stay
 
 __all__ = [
     "Estimate",
@@ -31,6 +31,7 @@ __all__ = [
     "estimate",
     "explain_estimate",
     "explain_problem",
+    "explain_recorded_stay",
     "explain_stay",
     "find_region",
     "load_regions",

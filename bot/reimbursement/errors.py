@@ -12,6 +12,9 @@ class Reason(str, Enum):
     INVALID_STAY_ORDER = "invalid_stay_order"
     UNKNOWN_HOSPITAL_LEVEL = "unknown_hospital_level"
     UNKNOWN_INSURANCE_TYPE = "unknown_insurance_type"
+    UNKNOWN_EMPLOYMENT_STATUS = "unknown_employment_status"
+    UNKNOWN_CITY = "unknown_city"
+    ANSWERS_MISSING = "answers_missing"
     LEVEL_NOT_IN_REGION = "level_not_in_region"
     TERTIARY_TIER_NEEDED = "tertiary_tier_needed"
 

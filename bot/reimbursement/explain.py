@@ -46,6 +46,9 @@ _LINES = {
         "source": "参数：{region}；来源：{source}；生效日期：{effective}；最后核对：{checked}。",
         "effective_unknown": "来源未注明",
         "disclaimer": "这只是估算，不是结算结果，以实际结算为准。",
+        "recorded_deductible": "2. 本次住院适用的起付标准：{standard} 元。",
+        "recorded_differs": "   结算记录中统筹基金实际支付 {recorded} 元，与按比例算出的 {fund} 元不同：结算时还适用了当地的其他规定"
+                            "（例如最高支付限额），以结算记录为准。",
     },
     ENGLISH: {
         "heading": "Hospital-stay estimate: {region}, {level}, stay no. {order} this year{retired}",
@@ -85,6 +88,10 @@ _LINES = {
         "effective_unknown": "not given by the source",
         "disclaimer": "This is an estimate, not a settlement: the amounts at the hospital's settlement are the ones "
                       "that count.",
+        "recorded_deductible": "2. Deductible applied to this stay: {standard} yuan.",
+        "recorded_differs": "   The settlement record shows the pooling fund paid {recorded} yuan, not the {fund} yuan the "
+                            "ratio gives: other local rules (such as the annual cap) applied at settlement, and the "
+                            "record is what counts.",
     },
 }
 
@@ -133,6 +140,18 @@ _PROBLEMS = {
         CHINESE: "请告诉我您参加的是“职工医保”还是“城乡居民医保”。",
         ENGLISH: "Please tell me whether you have \"employee\" or \"resident\" medical insurance.",
     },
+    Reason.UNKNOWN_EMPLOYMENT_STATUS: {
+        CHINESE: "请告诉我您是“在职”还是“退休”。",
+        ENGLISH: "Please tell me whether you are \"working\" or \"retired\".",
+    },
+    Reason.UNKNOWN_CITY: {
+        CHINESE: "请告诉我您在哪个城市参保，例如“蚌埠”；不方便说可以回答“其他城市”。",
+        ENGLISH: "Please tell me the city where you are insured, for example \"Bengbu\", or say \"other city\".",
+    },
+    Reason.ANSWERS_MISSING: {
+        CHINESE: "估算还缺少一些信息。请说“估算住院费用”重新开始。",
+        ENGLISH: "Some answers the estimate needs are missing. Say \"estimate my hospital bill\" to start again.",
+    },
     Reason.LEVEL_NOT_IN_REGION: {
         CHINESE: "这一等级医院的起付标准和支付比例不在我的资料里，无法估算。" + _HOTLINE[CHINESE],
         ENGLISH: "I have no deductible or payment ratio on file for this hospital level there, so I cannot "
@@ -165,7 +184,39 @@ def explain_estimate(estimate: Estimate, language: str, match: RegionMatch | Non
     """The estimate step by step, with the region, its source and the estimate disclaimer."""
     lines = _LINES[language]
     region = estimate.region
-    level = level_name(estimate.level, language)
+    keys = (
+        _fallback_keys(estimate, match)
+        + ["policy_scope"]
+        + ([] if estimate.self_funded_known else ["self_funded_unknown"])
+        + ["deductible"]
+        + _repeat_stay_keys(estimate)
+        + ["deductible_paid", "above", "ratio"]
+        + _retiree_keys(estimate)
+        + _cap_keys(estimate)
+        + ["totals"]
+    )
+    heading = lines["heading"].format(region=region.name[language], level=level_name(estimate.level, language),
+                                      order=estimate.stay_order, retired=lines["retired"] if estimate.retired else "")
+    city_region = match.city_region.name[language] if match and match.city_region else ""
+    effective = region.effective_date.isoformat() if region.effective_date else lines["effective_unknown"]
+    source = lines["source"].format(region=region.name[language], source=region.source[language],
+                                    effective=effective, checked=region.last_checked.isoformat())
+    return "\n".join([heading, *_step_lines(estimate, keys, language, city_region=city_region), source,
+                      lines["disclaimer"]])
+
+
+def explain_recorded_steps(estimate: Estimate, recorded_fund_paid: Decimal, language: str) -> list[str]:
+    """A recorded settlement explained with the estimate's own steps; the estimate holds the stay's deductible.
+
+    No repeat-stay, retiree or cap lines: the recorded deductible and ratio already include them.
+    """
+    keys = ["policy_scope", "recorded_deductible", "deductible_paid", "above", "ratio", "totals"]
+    if estimate.fund_pays != recorded_fund_paid:
+        keys.append("recorded_differs")
+    return _step_lines(estimate, keys, language, recorded=format_yuan(recorded_fund_paid))
+
+
+def _step_lines(estimate: Estimate, keys: list[str], language: str, **extra: str) -> list[str]:
     numbers = {
         "total": format_yuan(estimate.total_cost),
         "self_funded": format_yuan(estimate.self_funded),
@@ -183,29 +234,12 @@ def explain_estimate(estimate: Estimate, language: str, match: RegionMatch | Non
         "over": format_yuan(estimate.over_cap),
         "fund": format_yuan(estimate.fund_pays),
         "person": format_yuan(estimate.person_pays),
+        "level": level_name(estimate.level, language),
+        "order": estimate.stay_order,
     }
-    keys = (
-        _fallback_keys(estimate, match)
-        + ["policy_scope"]
-        + ([] if estimate.self_funded_known else ["self_funded_unknown"])
-        + ["deductible"]
-        + _repeat_stay_keys(estimate)
-        + ["deductible_paid", "above", "ratio"]
-        + _retiree_keys(estimate)
-        + _cap_keys(estimate)
-        + ["totals"]
-    )
     if estimate.annual_cap is not None:
         numbers |= {"cap": format_yuan(estimate.annual_cap), "remaining": format_yuan(estimate.remaining_cap)}
-    heading = lines["heading"].format(region=region.name[language], level=level, order=estimate.stay_order,
-                                      retired=lines["retired"] if estimate.retired else "")
-    city_region = match.city_region.name[language] if match and match.city_region else ""
-    body = [lines[key].format(level=level, order=estimate.stay_order, city_region=city_region, **numbers)
-            for key in keys]
-    effective = region.effective_date.isoformat() if region.effective_date else lines["effective_unknown"]
-    source = lines["source"].format(region=region.name[language], source=region.source[language],
-                                    effective=effective, checked=region.last_checked.isoformat())
-    return "\n".join([heading, *body, source, lines["disclaimer"]])
+    return [_LINES[language][key].format(**numbers, **extra) for key in keys]
 
 
 def explain_problem(reason: Reason, language: str) -> str:

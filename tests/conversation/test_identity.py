@@ -153,7 +153,7 @@ def test_verified_look_ups_spending_claims_contributions_totals(conversation, as
     conversation.say("我的住院结算记录")
     assert "共 2 次" in conversation.text
     conversation.say('/request_claim_detail{"claim_reference":"ZY2026030001"}')
-    assert "起付标准 1,300.00 元" in conversation.text
+    assert "本次住院适用的起付标准：1,300 元" in conversation.text
     conversation.say("show my contribution history")
     assert "art. 27" in conversation.text
     conversation.say("我今年医保一共花了多少钱")

@@ -123,7 +123,7 @@ def test_claims_then_one_claim_by_its_button(demo_engine):
     chat = ActionConversation("c1", "zh")
     verify(chat, demo_engine, WANG, "request_claims", "我的住院结算")
     detail = chat.say("request_claim_detail", "", entities=[{"entity": "claim_reference", "value": "ZY2026030001"}])
-    assert "起付标准 1,300.00 元" in detail[0]
+    assert "本次住院适用的起付标准：1,300 元" in detail[0]
 
 
 def test_a_signed_token_verifies_without_a_code(demo_engine, monkeypatch):

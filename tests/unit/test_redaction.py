@@ -8,7 +8,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.channels.redacting_tracker_store import RedactingSQLTrackerStore
-from bot.identity.redaction import redact_text
+from bot.identity.redaction import holds_code, redact_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -27,12 +27,23 @@ def test_codes_are_hidden_only_in_code_messages():
     assert redact_text("I spent 300000 yuan") == "I spent 300000 yuan"
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    ("验证码 482913", "provide_code", True),
+    ("482913", "provide_id_number", True),  # a bare code is a code whatever the NLU thought it was
+    (" 482 913 ", "estimate_reimbursement", True),
+    ("I spent 300000 yuan", "estimate_reimbursement", False),
+    ("30000", "provide_id_number", False),
+])
+def test_which_messages_hold_a_code(text, intent, expected):
+    assert holds_code(text, intent) is expected
+
+
 def test_stored_events_are_masked_but_the_live_tracker_is_not(tmp_path):
     store = RedactingSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db"))
     user = UserUttered("身份证 440304198506121230", {"name": "provide_id_number", "confidence": 1.0},
                        [{"entity": "id_number", "value": "440304198506121230", "start": 4, "end": 22}],
                        metadata={"auth_token": "eyJhbGciOiJIUzI1NiJ9.e30.sig"})
-    code = UserUttered("482913", {"name": "provide_code", "confidence": 1.0})
+    code = UserUttered("482913", {"name": "provide_id_number", "confidence": 0.8})
     tracker = DialogueStateTracker.from_events("c1", [ActionExecuted("action_listen"), user,
                                                       BotUttered("ok"), code])
     asyncio.run(store.save(tracker))
