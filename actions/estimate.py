@@ -22,6 +22,8 @@ INTERRUPTING_PREFIXES = ("ask_", "request_")
 # Feedback only counts from its buttons (payload "/feedback_helpful"): typed, "很多钱" can look like praise.
 BUTTON_ONLY_INTENTS = {"feedback_helpful", "feedback_not_helpful"}
 INTERRUPTION_CONFIDENCE = 0.6  # below it, an unreadable answer is asked again rather than taken as a question
+# These win even over an answer the form could read: "no, cancel" is not "no self-funded items".
+STOP_INTENTS = {"cancel", "goodbye"}
 CLEARED_ANSWERS = [SlotSet(slot, None) for slot in form.SLOTS]
 AGAIN_BUTTONS = {
     "zh": [{"title": "再估算一次", "payload": "/estimate_reimbursement"},
@@ -31,13 +33,21 @@ AGAIN_BUTTONS = {
 }
 
 
-def is_interruption(message: Dict[Text, Any]) -> bool:
+def _confident_intent(message: Dict[Text, Any]) -> str:
     intent = message.get("intent") or {}
-    name = intent.get("name") or ""
+    return intent.get("name") or "" if (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE else ""
+
+
+def is_interruption(message: Dict[Text, Any]) -> bool:
+    name = (message.get("intent") or {}).get("name") or ""
     if name in BUTTON_ONLY_INTENTS:
         return (message.get("text") or "").startswith("/")
-    confident = (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE
-    return confident and (name in INTERRUPTING_INTENTS or name.startswith(INTERRUPTING_PREFIXES))
+    name = _confident_intent(message)
+    return bool(name) and (name in INTERRUPTING_INTENTS or name.startswith(INTERRUPTING_PREFIXES))
+
+
+def is_stop(message: Dict[Text, Any]) -> bool:
+    return _confident_intent(message) in STOP_INTENTS
 
 
 class ValidateReimbursementForm(FormValidationAction):
@@ -52,8 +62,12 @@ class ValidateReimbursementForm(FormValidationAction):
         text = message.get("text") or ""
         asked = tracker.get_slot(REQUESTED_SLOT)
         first_message = asked is None  # Rasa activates the form before this runs, so only no question says it
+        if asked and is_stop(message):
+            return [SlotSet(REQUESTED_SLOT, asked)]  # rejected: the cancel or goodbye rule takes over
         values = dict(tracker.slots)
-        answers: Dict[Text, Any] = {}
+        # A new estimate starts from nothing, whatever an abandoned one left behind.
+        answers: Dict[Text, Any] = {slot: None for slot in form.SLOTS} if first_message else {}
+        values.update(answers)
         problem = None
         for slot in form.SLOTS:
             if slot not in form.required_slots(values):

@@ -10,13 +10,13 @@ from bot.identity.masking import mask_id_number, mask_phone
 LONG_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d(?: ?\d){6,18}(?: ?[Xx])?(?![0-9A-Za-z])")
 MOBILE = re.compile(r"1[3-9]\d{9}")
 CODE = re.compile(r"(?<!\d)\d(?: ?\d){5}(?!\d)")
-CODE_INTENT = "provide_code"
+# Both go to the action that takes a six-digit run as a code (actions/personal.py, by length, not by intent).
+IDENTITY_INTENTS = ("provide_code", "provide_id_number")
 
 
 def holds_code(text: str, intent: str | None) -> bool:
-    """A provide_code message, or one that is nothing but six digits whatever the NLU made of it: the actions
-    tell a code from an ID number by its length, not by the intent."""
-    return intent == CODE_INTENT or CODE.fullmatch(text.strip()) is not None
+    """A message the identity action would read a code from, or one that is nothing but six digits."""
+    return intent in IDENTITY_INTENTS or CODE.fullmatch(text.strip()) is not None
 
 
 def _mask_number(match: re.Match) -> str:

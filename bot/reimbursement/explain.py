@@ -49,6 +49,9 @@ _LINES = {
         "recorded_deductible": "2. 本次住院适用的起付标准：{standard} 元。",
         "recorded_differs": "   结算记录中统筹基金实际支付 {recorded} 元，与按比例算出的 {fund} 元不同：结算时还适用了当地的其他规定"
                             "（例如最高支付限额），以结算记录为准。",
+        "recorded_totals": "合计：统筹基金支付 {fund} 元；您支付 {person} 元（自费 {self_funded} + 起付标准 {paid} + "
+                           "个人负担 {individual}）。",
+        "recorded_totals_differ": "合计（以结算记录为准）：统筹基金支付 {recorded} 元；您支付 {recorded_person} 元。",
     },
     ENGLISH: {
         "heading": "Hospital-stay estimate: {region}, {level}, stay no. {order} this year{retired}",
@@ -92,6 +95,10 @@ _LINES = {
         "recorded_differs": "   The settlement record shows the pooling fund paid {recorded} yuan, not the {fund} yuan the "
                             "ratio gives: other local rules (such as the annual cap) applied at settlement, and the "
                             "record is what counts.",
+        "recorded_totals": "In total: the pooling fund paid {fund} yuan; you paid {person} yuan (self-funded "
+                           "{self_funded} + deductible {paid} + your share {individual}).",
+        "recorded_totals_differ": "In total, as recorded: the pooling fund paid {recorded} yuan; you paid "
+                                  "{recorded_person} yuan.",
     },
 }
 
@@ -210,10 +217,11 @@ def explain_recorded_steps(estimate: Estimate, recorded_fund_paid: Decimal, lang
 
     No repeat-stay, retiree or cap lines: the recorded deductible and ratio already include them.
     """
-    keys = ["policy_scope", "recorded_deductible", "deductible_paid", "above", "ratio", "totals"]
-    if estimate.fund_pays != recorded_fund_paid:
-        keys.append("recorded_differs")
-    return _step_lines(estimate, keys, language, recorded=format_yuan(recorded_fund_paid))
+    keys = ["policy_scope", "recorded_deductible", "deductible_paid", "above", "ratio"]
+    keys += ["recorded_totals"] if estimate.fund_pays == recorded_fund_paid else [
+        "recorded_differs", "recorded_totals_differ"]
+    return _step_lines(estimate, keys, language, recorded=format_yuan(recorded_fund_paid),
+                       recorded_person=format_yuan(estimate.total_cost - recorded_fund_paid))
 
 
 def _step_lines(estimate: Estimate, keys: list[str], language: str, **extra: str) -> list[str]:

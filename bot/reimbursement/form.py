@@ -5,7 +5,6 @@ values, amounts are yuan as text ("30000.00"), `est_self_funded` may be UNKNOWN,
 bot.nlp.entity_patterns.CITIES or OTHER_CITY.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Mapping
@@ -15,6 +14,7 @@ from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
 from bot.reimbursement.explain import explain_problem
 from bot.reimbursement.parsing import (
+    normalize_text,
     parse_amount,
     parse_hospital_level,
     parse_insurance_type,
@@ -43,8 +43,17 @@ MAX_STAY_ORDER = 50  # a bare number above this is not a count of stays in one y
 
 _CITY_UNKNOWN = re.compile(r"不知道|不清楚|不确定|不方便|其他|其它|别的|do(n['’]?t| not) know|not sure|other|skip|elsewhere")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+# An answer that is only an amount: "30000", "30,000", "-500", "10^12", "三万五".
+_WHOLE_AMOUNT = re.compile(r"^[-−负]?\s*¥?\s*\d[\d,. ^]*$|^[-−负]?[零〇一二两三四五六七八九十百千万亿]{1,20}$")
+_MONEY_WORD = re.compile(r"[元块万¥]|yuan|rmb|cny|\dk\b")
+# Numbers that count something else: "2024年", "住了120天", "65岁", "3 days".
+_NOT_MONEY = re.compile(r"\d+\s*(年|月|日|号|天|岁|次|周|个月|小时|years?|months?|weeks?|days?|hours?|times)")
 # An Arabic-numeral amount in a first message only counts from 100 yuan: "level 3", "2nd" are not bills.
 _SMALLEST_UNMARKED_AMOUNT = Decimal(100)
+# A city that is not on file: a few Chinese characters or Latin words, not a question or a number.
+_PLACE_PREFIX = re.compile(r"^(我在|我是|在|i live in|i'm in|i am in|in)\s*")
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|县|区|州|盟)?$|^[a-z][a-z .'-]{1,30}$")
+_NUMERALS_ONLY = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
 
 @dataclass(frozen=True)
@@ -138,12 +147,17 @@ def _read_city(text: str, asked: bool, first_message: bool) -> Reading | None:
         return Reading(city)
     if not asked:
         return None
-    if _CITY_UNKNOWN.search(_normalized(text)):
+    if _CITY_UNKNOWN.search(normalize_text(text)):
         return Reading(OTHER_CITY)
-    if _answers_other_questions(text):
+    if _answers_other_questions(text) or not _looks_like_place(text):
         return Reading(problem=Reason.UNKNOWN_CITY, recognized=False)
-    # Any other answer names a city that is not on file, unless the dialogue takes it for a question.
+    # A city that is not on file, unless the dialogue takes it for a question.
     return Reading(OTHER_CITY, recognized=False)
+
+
+def _looks_like_place(text: str) -> bool:
+    name = _PLACE_PREFIX.sub("", normalize_text(text).rstrip("。.!！"))
+    return bool(_PLACE_NAME.match(name)) and not _NUMERALS_ONLY.match(name)
 
 
 def _answers_other_questions(text: str) -> bool:
@@ -152,12 +166,12 @@ def _answers_other_questions(text: str) -> bool:
 
 
 def _read_total_cost(text: str, asked: bool, first_message: bool) -> Reading | None:
+    if asked and not _reads_as_amount(text):
+        # "异地就医怎么备案" holds a 一, not a bill: the dialogue may take it for a question.
+        return Reading(problem=Reason.NOT_A_NUMBER, recognized=False)
     if not asked and not (first_message and _mentions_bill(text)):
         return None
-    try:
-        return Reading(str(parse_amount(text)))
-    except InvalidEstimateInput as error:
-        return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
+    return _amount_reading(text, allow_zero=False)
 
 
 def _read_self_funded(text: str, asked: bool, first_message: bool) -> Reading | None:
@@ -167,34 +181,44 @@ def _read_self_funded(text: str, asked: bool, first_message: bool) -> Reading | 
         amount = parse_self_funded(text)
     except InvalidEstimateInput as error:
         return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
-    return Reading(UNKNOWN if amount is None else str(amount))
+    if amount is None:
+        return Reading(UNKNOWN)
+    if amount and not _reads_as_amount(text):  # "一个月能报几次" is a question, not 1 yuan
+        return Reading(problem=Reason.NOT_A_NUMBER, recognized=False)
+    return Reading(str(amount))
+
+
+def _amount_reading(text: str, allow_zero: bool) -> Reading:
+    try:
+        return Reading(str(parse_amount(text, allow_zero=allow_zero)))
+    except InvalidEstimateInput as error:
+        return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
+
+
+def _reads_as_amount(text: str) -> bool:
+    """An answer that is only a number, or a number written as money ("3万", "30,000 yuan", "¥5000")."""
+    normalized = normalize_text(text)
+    return bool(_WHOLE_AMOUNT.match(normalized) or _MONEY_WORD.search(normalized))
 
 
 def _mentions_bill(text: str) -> bool:
     """Whether a first message gives an amount: written as money ("3万", "30,000 yuan"), or 100 or more."""
+    text = _NOT_MONEY.sub(" ", normalize_text(text))
     try:
-        return parse_amount(text, allow_zero=True) >= _SMALLEST_UNMARKED_AMOUNT or _has_money_word(text)
+        return parse_amount(text, allow_zero=True) >= _SMALLEST_UNMARKED_AMOUNT or bool(_MONEY_WORD.search(text))
     except InvalidEstimateInput as error:
         return error.reason in (Reason.NEGATIVE, Reason.TOO_LARGE)
 
 
-def _has_money_word(text: str) -> bool:
-    return bool(re.search(r"[元块万¥￥]|yuan|rmb|cny|\dk\b", _normalized(text)))
-
-
 def parse_city(text: str) -> str | None:
     """The id of a city named in the text ("蚌埠市", "in Bengbu"), from the cities the NLU knows."""
-    normalized = _normalized(text)
+    normalized = normalize_text(text)
     for city_id, names in CITIES.items():
         for name in names:
-            name = _normalized(name)
+            name = normalize_text(name)
             if re.search(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name), normalized):
                 return city_id
     return None
-
-
-def _normalized(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 _READERS = {
@@ -229,12 +253,18 @@ def estimate_reply(values: Mapping[str, Any], language: str) -> str:
         return explain_stay(
             total_cost=values[TOTAL_COST],
             self_funded=None if self_funded in (None, UNKNOWN) else self_funded,
-            hospital_level=values.get(TERTIARY_TIER) or values[HOSPITAL_LEVEL],
+            hospital_level=_hospital_level(values),
             stay_order=int(values[STAY_ORDER]),
             insurance_type=values[INSURANCE_TYPE],
-            retired=values.get(RETIRED) == IS_RETIRED,
+            # A corrected answer can leave one that no longer applies: a tier after "二级", retired after "居民".
+            retired=values[INSURANCE_TYPE] == InsuranceType.EMPLOYEE.value and values.get(RETIRED) == IS_RETIRED,
             city=values.get(CITY),
             language=language,
         )
     except InvalidEstimateInput as error:
         return explain_problem(error.reason, language)
+
+
+def _hospital_level(values: Mapping[str, Any]) -> str:
+    tier = values.get(TERTIARY_TIER)
+    return tier if tier and values[HOSPITAL_LEVEL] == HospitalLevel.LEVEL_3.value else values[HOSPITAL_LEVEL]

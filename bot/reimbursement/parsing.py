@@ -23,7 +23,7 @@ _AMOUNT = re.compile(
     r"(?P<minus>[-−负]\s*)?(?:(?P<currency>¥|rmb|cny)\s*)?"
     r"(?:(?P<base>[1-9]\d*)\s*\^\s*(?P<exponent>\d{1,3})"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<multiplier>万|千|k(?![a-z])))?"
-    r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]+))"
+    r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]{1,20}))"  # longer runs touch: refused, not recursed
     r"(?:\s*(?P<unit>元|块钱|块|yuan(?![a-z])|rmb|cny))?"
 )
 _NO_SELF_FUNDED = re.compile(r"^(没有|没|无|都没有)|\b(none|nothing|no)\b")
@@ -56,7 +56,8 @@ _WORKING = re.compile(r"在职|在岗|上班|\b(working|employed|in service|stil
 Value = TypeVar("Value")
 
 
-def _normalized(text: str) -> str:
+def normalize_text(text: str) -> str:
+    """NFKC (full-width to half-width, "￥" to "¥"), case-folded, trimmed."""
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
@@ -88,7 +89,7 @@ def chinese_numeral_value(numeral: str) -> int:
 
 def parse_amount(text: str, *, allow_zero: bool = False) -> Decimal:
     """Yuan from "3万", "三万五千元", "30,000 yuan", "¥5000", "5k", "30000"; raises InvalidEstimateInput."""
-    candidates = list(_AMOUNT.finditer(_normalized(text)))
+    candidates = list(_AMOUNT.finditer(normalize_text(text)))
     touching = any(first.end() == second.start() for first, second in zip(candidates, candidates[1:]))
     if not candidates or touching:
         # "3万2" and "1万5千" mix digit styles in one amount: refuse them rather than read half.
@@ -105,7 +106,7 @@ def parse_amount(text: str, *, allow_zero: bool = False) -> Decimal:
 
 def parse_self_funded(text: str) -> Decimal | None:
     """The self-funded part: 0 for "没有"/"none", None when the user does not know; raises like parse_amount."""
-    normalized = _normalized(text)
+    normalized = normalize_text(text)
     if _SELF_FUNDED_UNKNOWN.search(normalized):
         return None
     if _NO_SELF_FUNDED.search(normalized):
@@ -131,7 +132,7 @@ def parse_hospital_level(text: str) -> HospitalLevel | None:
 
     A tertiary answer that says city-run or province-run ("省级三甲") gives that tier.
     """
-    normalized = _normalized(text)
+    normalized = normalize_text(text)
     level = _only_match(normalized, _LEVELS)
     if level is HospitalLevel.LEVEL_3:
         return parse_tertiary_tier(normalized) or HospitalLevel.LEVEL_3
@@ -140,12 +141,12 @@ def parse_hospital_level(text: str) -> HospitalLevel | None:
 
 def parse_tertiary_tier(text: str) -> HospitalLevel | None:
     """"市级" / "city-level" -> city tertiary, "省级" / "provincial" -> provincial tertiary; None if neither or both."""
-    return _only_match(_normalized(text), _TERTIARY_TIERS)
+    return _only_match(normalize_text(text), _TERTIARY_TIERS)
 
 
 def parse_stay_order(text: str) -> int | None:
     """"第一次" -> 1, "第二次住院" -> 2, "second time this year" -> 2, "third" -> 3, "2nd" -> 2; None if unclear."""
-    normalized = _normalized(text)
+    normalized = normalize_text(text)
     chinese = _STAY_ZH.search(normalized)
     if chinese:
         number = chinese["number"]
@@ -160,12 +161,12 @@ def parse_stay_order(text: str) -> int | None:
 
 def parse_insurance_type(text: str) -> InsuranceType | None:
     """职工 / employee -> employee insurance, 居民 / resident -> residents' insurance; None if neither or both."""
-    return _only_match(_normalized(text), _INSURANCE_TYPES)
+    return _only_match(normalize_text(text), _INSURANCE_TYPES)
 
 
 def parse_retired(text: str) -> bool | None:
     """True for 退休 / retired, False for 在职 / working (and "not retired"), None if it does not say."""
-    normalized = _normalized(text)
+    normalized = normalize_text(text)
     if _NOT_RETIRED.search(normalized):
         return False
     if _RETIRED.search(normalized):

@@ -93,7 +93,7 @@ def test_a_verified_person_gets_the_same_steps_for_their_last_claim(conversation
     assert "Settlement ZY2026080002" in text
     assert "1. Costs within the policy scope: total 12,480 − self-funded items 480 = 12,000 yuan." in text
     assert "4. Payment ratio 85%: the pooling fund pays 11,350 × 85% = 9,647.50 yuan" in text
-    assert "In total: the pooling fund pays 9,647.50 yuan; you pay 2,832.50 yuan" in text
+    assert "In total: the pooling fund paid 9,647.50 yuan; you paid 2,832.50 yuan" in text
 
 
 def test_asking_for_a_personal_look_up_in_the_middle_leaves_the_estimate(conversation):

@@ -99,7 +99,7 @@ def test_claim_detail_explains_deductible_ratio_and_own_share(demo_engine):
     assert "total 28,600 − self-funded items 1,600 = 27,000 yuan" in english
     assert "Deductible applied to this stay: 1,300 yuan" in english
     assert "the pooling fund pays 25,700 × 85% = 21,845 yuan; your share is 25,700 − 21,845 = 3,855 yuan" in english
-    assert "you pay 6,755 yuan (self-funded 1,600 + deductible 1,300 + your share 3,855" in english
+    assert "you paid 6,755 yuan (self-funded 1,600 + deductible 1,300 + your share 3,855)" in english
     assert "Your part was paid from: cash 6,755.00 yuan" in english and "estimate" not in english
     assert "ZY2026080002" in latest and "本次住院适用的起付标准：650 元" in latest
     assert "统筹基金支付 11,350 × 85% = 9,647.50 元" in latest and "实际支付" not in latest

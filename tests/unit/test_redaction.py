@@ -29,10 +29,10 @@ def test_codes_are_hidden_only_in_code_messages():
 
 @pytest.mark.parametrize("text, intent, expected", [
     ("验证码 482913", "provide_code", True),
-    ("482913", "provide_id_number", True),  # a bare code is a code whatever the NLU thought it was
-    (" 482 913 ", "estimate_reimbursement", True),
+    ("验证码是482913", "provide_id_number", True),  # the identity action reads codes from both intents
+    (" 482 913 ", "estimate_reimbursement", True),  # a bare code is a code whatever the NLU thought it was
     ("I spent 300000 yuan", "estimate_reimbursement", False),
-    ("30000", "provide_id_number", False),
+    ("30000", "estimate_reimbursement", False),
 ])
 def test_which_messages_hold_a_code(text, intent, expected):
     assert holds_code(text, intent) is expected

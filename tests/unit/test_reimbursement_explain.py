@@ -11,7 +11,7 @@ from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
 from bot.reimbursement.explain import explain_estimate, explain_problem, format_percent, format_yuan
 from bot.reimbursement.regions import find_region, load_regions
-from bot.reimbursement.replies import explain_stay
+from bot.reimbursement.replies import explain_recorded_stay, explain_stay
 from tests.unit.test_reimbursement_calculator import region_with
 
 REGIONS = {region.id: region for region in load_regions()}
@@ -160,3 +160,14 @@ def test_bad_amount_replies_say_what_to_type_instead(reason):
 def test_the_too_large_reply_names_the_limit():
     assert "10,000,000" in explain_problem(Reason.TOO_LARGE, CHINESE)
     assert "10,000,000" in explain_problem(Reason.TOO_LARGE, ENGLISH)
+
+
+@pytest.mark.parametrize("language, recorded_line", [
+    ("en", "In total, as recorded: the pooling fund paid 20,000 yuan; you paid 8,600 yuan."),
+    ("zh", "合计（以结算记录为准）：统筹基金支付 20,000 元；您支付 8,600 元。"),
+])
+def test_a_recorded_claim_that_differs_from_the_ratio_totals_what_was_recorded(language, recorded_line):
+    steps = explain_recorded_stay(total_cost="28600", self_funded="1600", deductible="1300",
+                                  payment_ratio=Decimal("0.85"), pooling_paid="20000", language=language)
+    assert steps[-1] == recorded_line and "21,845" in steps[-2]  # what the ratio gave, then the record
+    assert not any("6,755" in line for line in steps)

@@ -226,3 +226,54 @@ def test_what_counts_as_a_different_request(text, intent, confidence, expected):
 
 def test_an_estimate_without_every_answer_says_how_to_start_again():
     assert "start again" in form.estimate_reply(EMPLOYEE_ELSEWHERE, "en")
+
+
+@pytest.mark.parametrize("slot, text", [
+    (form.TOTAL_COST, "我想问一下，异地就医怎么备案"),  # the 一 of 一下 is not 1 yuan
+    (form.TOTAL_COST, "三级医院报销比例是多少？"),
+    (form.TOTAL_COST, "住了120天"),
+    (form.SELF_FUNDED, "一个月能报几次"),
+])
+def test_a_question_at_an_amount_question_is_not_read_as_an_amount(slot, text):
+    reading = form.read(slot, text, asked=True)
+    assert reading.value is None and not reading.recognized
+
+
+@pytest.mark.parametrize("text", ["我2024年住院了，帮我估算报销", "住了120天能报多少", "我65岁，住院能报多少"])
+def test_years_days_and_ages_in_a_first_message_are_not_the_bill(text):
+    assert form.read(form.TOTAL_COST, text, asked=False, first_message=True) is None
+
+
+@pytest.mark.parametrize("text", ["😀😀", "what?", "一万五", "/estimate_reimbursement", "你们这个怎么用？"])
+def test_what_is_not_a_place_is_not_taken_for_an_unlisted_city(text):
+    reading = form.read(form.CITY, text, asked=True)
+    assert reading.value is None and reading.problem is Reason.UNKNOWN_CITY
+
+
+def test_a_long_run_of_numerals_is_refused_not_recursed():
+    assert form.read(form.TOTAL_COST, "万" * 1000, asked=True).problem is Reason.NOT_A_NUMBER
+
+
+def test_answers_that_no_longer_apply_are_not_used():
+    values = BENGBU_RESIDENT | {form.HOSPITAL_LEVEL: "level_2", form.TERTIARY_TIER: "level_3_provincial",
+                                form.RETIRED: "retired", form.STAY_ORDER: "1", form.TOTAL_COST: "10000.00",
+                                form.SELF_FUNDED: "0.00"}
+    text = form.estimate_reply(values, "zh")
+    assert "二级医院" in text and "省级" not in text and "退休" not in text
+
+
+def test_a_new_estimate_forgets_an_abandoned_one():
+    turns = FormTurns()
+    turns.slots |= {form.INSURANCE_TYPE: "employee", form.CITY: "other", form.HOSPITAL_LEVEL: "level_3"}
+    turns.say("estimate my hospital bill")
+    assert turns.slots[form.INSURANCE_TYPE] is None and turns.slots[form.HOSPITAL_LEVEL] is None
+    assert turns.slots["requested_slot"] == form.INSURANCE_TYPE
+
+
+def test_cancel_wins_over_an_answer_the_form_could_read():
+    turns = FormTurns()
+    turns.slots |= EMPLOYEE_ELSEWHERE | {form.HOSPITAL_LEVEL: "level_3", form.STAY_ORDER: "1",
+                                         form.TOTAL_COST: "3000.00", "requested_slot": form.SELF_FUNDED}
+    turns.say("no, cancel", intent="cancel")
+    assert turns.events == [{"event": "slot", "timestamp": None, "name": "requested_slot",
+                             "value": form.SELF_FUNDED}]
