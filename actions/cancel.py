@@ -5,8 +5,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.estimate import CLEARED_ANSWERS, REQUESTED_SLOT
-from actions.personal import RESET_CHECK
+from actions.estimate import CLEARED_ANSWERS
+from actions.personal import REQUESTED_SLOT, RESET_CHECK
 
 
 class ActionCancel(Action):

@@ -10,11 +10,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import reply_language
+from actions.personal import REQUESTED_SLOT
 from bot.reimbursement import explain_problem, form
 from bot.reimbursement.questions import question
 
 FORM_NAME = "reimbursement_form"
-REQUESTED_SLOT = "requested_slot"
 # A message with one of these intents, that does not answer the question just asked, is a different request:
 # the form steps aside, the request is answered, and the form asks its question again (data/rules/estimate.yml).
 INTERRUPTING_INTENTS = {"greet", "goodbye", "thank", "bot_challenge", "ask_help", "log_out", "cancel"}

@@ -27,6 +27,7 @@ from bot.reply import Reply
 
 logger = logging.getLogger(__name__)
 
+REQUESTED_SLOT = "requested_slot"  # the question a Rasa form is waiting for
 AWAITING_CONSENT, AWAITING_ID_NUMBER, AWAITING_CODE = "awaiting_consent", "awaiting_id_number", "awaiting_code"
 MAX_INVALID_ID_NUMBERS = 3
 SERVICE_BY_INTENT = {
@@ -132,7 +133,7 @@ class ActionRequestPersonalService(PersonalAction):
                  "requested_period": requested_period(service, message.get("text") or "", datetime.date.today())}
         events = [SlotSet(name, value) for name, value in slots.items()]
         if tracker.active_loop_name:  # asked in the middle of the estimate: that ends it
-            events = [ActiveLoop(None), SlotSet("requested_slot", None)] + events
+            events = [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)] + events
         person = _verified_person(session, dispatcher, tracker, language)
         if person:
             _run_requested(session, dispatcher, tracker, person, language, slots)

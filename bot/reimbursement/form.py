@@ -14,6 +14,7 @@ from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
 from bot.reimbursement.explain import explain_problem
 from bot.reimbursement.parsing import (
+    CHINESE_NUMERALS,
     normalize_text,
     parse_amount,
     parse_hospital_level,
@@ -44,7 +45,7 @@ MAX_STAY_ORDER = 50  # a bare number above this is not a count of stays in one y
 _CITY_UNKNOWN = re.compile(r"不知道|不清楚|不确定|不方便|其他|其它|别的|do(n['’]?t| not) know|not sure|other|skip|elsewhere")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # An answer that is only an amount: "30000", "30,000", "-500", "10^12", "三万五".
-_WHOLE_AMOUNT = re.compile(r"^[-−负]?\s*¥?\s*\d[\d,. ^]*$|^[-−负]?[零〇一二两三四五六七八九十百千万亿]{1,20}$")
+_WHOLE_AMOUNT = re.compile(rf"^[-−负]?\s*¥?\s*\d[\d,. ^]*$|^[-−负]?[{CHINESE_NUMERALS}]{{1,20}}$")
 _MONEY_WORD = re.compile(r"[元块万¥]|yuan|rmb|cny|\dk\b")
 # Numbers that count something else: "2024年", "住了120天", "65岁", "3 days".
 _NOT_MONEY = re.compile(r"\d+\s*(年|月|日|号|天|岁|次|周|个月|小时|years?|months?|weeks?|days?|hours?|times)")
@@ -53,7 +54,7 @@ _SMALLEST_UNMARKED_AMOUNT = Decimal(100)
 # A city that is not on file: a few Chinese characters or Latin words, not a question or a number.
 _PLACE_PREFIX = re.compile(r"^(我在|我是|在|i live in|i'm in|i am in|in)\s*")
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|县|区|州|盟)?$|^[a-z][a-z .'-]{1,30}$")
-_NUMERALS_ONLY = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
+_NUMERALS_ONLY = re.compile(rf"^[{CHINESE_NUMERALS}]+$")
 
 
 @dataclass(frozen=True)
@@ -121,14 +122,14 @@ def _choice(parse: Callable[[str], Any], missing: Reason, encode: Callable[[Any]
     return reader
 
 
-def _read_retired(text: str, asked: bool, first_message: bool) -> Reading | None:
-    return _choice(parse_retired, Reason.UNKNOWN_EMPLOYMENT_STATUS,
-                   lambda retired: IS_RETIRED if retired else IN_SERVICE)(text, asked, first_message)
+_read_retired = _choice(parse_retired, Reason.UNKNOWN_EMPLOYMENT_STATUS,
+                        lambda retired: IS_RETIRED if retired else IN_SERVICE)
+_choose_tier = _choice(parse_tertiary_tier, Reason.TERTIARY_TIER_NEEDED)
 
 
 def _read_tier(text: str, asked: bool, first_message: bool) -> Reading | None:
     # Only as an answer: outside it, "市级" alone says nothing about a hospital.
-    return _choice(parse_tertiary_tier, Reason.TERTIARY_TIER_NEEDED)(text, asked, first_message) if asked else None
+    return _choose_tier(text, asked, first_message) if asked else None
 
 
 def _read_stay_order(text: str, asked: bool, first_message: bool) -> Reading | None:
@@ -180,7 +181,7 @@ def _read_self_funded(text: str, asked: bool, first_message: bool) -> Reading | 
     try:
         amount = parse_self_funded(text)
     except InvalidEstimateInput as error:
-        return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
+        return _problem_reading(error)
     if amount is None:
         return Reading(UNKNOWN)
     if amount and not _reads_as_amount(text):  # "一个月能报几次" is a question, not 1 yuan
@@ -192,7 +193,12 @@ def _amount_reading(text: str, allow_zero: bool) -> Reading:
     try:
         return Reading(str(parse_amount(text, allow_zero=allow_zero)))
     except InvalidEstimateInput as error:
-        return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
+        return _problem_reading(error)
+
+
+def _problem_reading(error: InvalidEstimateInput) -> Reading:
+    # An amount that is wrong ("-500") was still an answer; no number at all may be a question instead.
+    return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
 
 
 def _reads_as_amount(text: str) -> bool:
@@ -210,15 +216,18 @@ def _mentions_bill(text: str) -> bool:
         return error.reason in (Reason.NEGATIVE, Reason.TOO_LARGE)
 
 
+def _city_pattern(name: str) -> re.Pattern:
+    name = normalize_text(name)
+    return re.compile(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name))
+
+
+_CITY_PATTERNS = [(city_id, _city_pattern(name)) for city_id, names in CITIES.items() for name in names]
+
+
 def parse_city(text: str) -> str | None:
     """The id of a city named in the text ("蚌埠市", "in Bengbu"), from the cities the NLU knows."""
     normalized = normalize_text(text)
-    for city_id, names in CITIES.items():
-        for name in names:
-            name = normalize_text(name)
-            if re.search(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name), normalized):
-                return city_id
-    return None
+    return next((city_id for city_id, pattern in _CITY_PATTERNS if pattern.search(normalized)), None)
 
 
 _READERS = {

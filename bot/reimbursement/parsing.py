@@ -12,6 +12,7 @@ from bot.reimbursement.amounts import checked_amount
 from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
 
+CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿"  # the characters a Chinese amount is written with
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = (("亿", 10**8), ("万", 10**4))
@@ -23,7 +24,7 @@ _AMOUNT = re.compile(
     r"(?P<minus>[-−负]\s*)?(?:(?P<currency>¥|rmb|cny)\s*)?"
     r"(?:(?P<base>[1-9]\d*)\s*\^\s*(?P<exponent>\d{1,3})"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<multiplier>万|千|k(?![a-z])))?"
-    r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]{1,20}))"  # longer runs touch: refused, not recursed
+    rf"|(?P<numeral>[{CHINESE_NUMERALS}]{{1,20}}))"  # longer runs touch: refused, not recursed
     r"(?:\s*(?P<unit>元|块钱|块|yuan(?![a-z])|rmb|cny))?"
 )
 _NO_SELF_FUNDED = re.compile(r"^(没有|没|无|都没有)|\b(none|nothing|no)\b")
