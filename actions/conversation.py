@@ -2,6 +2,7 @@
 from rasa_sdk import Tracker
 
 from bot.language import CHINESE, LANGUAGES
+from bot.message_metadata import SERVER_KEY
 
 POLICY_INTENT_PREFIX = "ask_"
 
@@ -19,3 +20,10 @@ def last_policy_topic(tracker: Tracker) -> str | None:
         if intent.startswith(POLICY_INTENT_PREFIX):
             return intent
     return None
+
+
+def server_metadata(tracker: Tracker) -> dict:
+    """What the channel said about the latest message (bot.message_metadata); never the client's own metadata."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    value = metadata.get(SERVER_KEY) if isinstance(metadata, dict) else None
+    return value if isinstance(value, dict) else {}

@@ -14,15 +14,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.conversation import reply_language
+from actions.conversation import reply_language, server_metadata
 from bot.accounts.lookup import look_up, requested_period
 from bot.accounts.replies import service_menu
 from bot.db.engine import session_scope
 from bot.db.models import InsuredPerson
-from bot.identity import audit, codes, replies, sessions, tokens
+from bot.identity import audit, codes, replies, sessions
 from bot.identity.codes import CheckStatus, RequestStatus
 from bot.identity.id_numbers import check_id_number, find_id_candidate
+from bot.identity.limits import Limit
 from bot.identity.sms import configured_sender
+from bot.identity.token_sign_in import TokenOutcome
+from bot.message_metadata import CLIENT, TOKEN_OUTCOME
 from bot.reply import Reply
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,12 @@ SERVICE_BY_INTENT = {
     "request_yearly_totals": "yearly_totals",
 }
 RESET_CHECK = [SlotSet("identity_step", None), SlotSet("invalid_id_entries", 0)]
+# A token that came with this message and did not verify the conversation: what the person is told.
+TOKEN_PROBLEM_REPLIES = {
+    TokenOutcome.EXPIRED: "token_expired", TokenOutcome.INVALID: "token_invalid",
+    TokenOutcome.NOT_CONFIGURED: "token_invalid", TokenOutcome.USED_ELSEWHERE: "token_invalid",
+    TokenOutcome.NOT_REGISTERED: "token_not_registered", TokenOutcome.SIGNED_OUT_HERE: "token_after_log_out",
+}
 
 
 def _now() -> datetime.datetime:
@@ -44,6 +53,16 @@ def _now() -> datetime.datetime:
 
 def _send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+
+
+def _client(tracker: Tracker) -> str | None:
+    """The keyed hash of the client's address that the channel vouches for; None when unknown."""
+    return server_metadata(tracker).get(CLIENT)
+
+
+def _stopped_by(outcome: codes.RequestOutcome | codes.CheckOutcome) -> str | None:
+    """For the audit entry: which limit stopped the request or entry, if one did."""
+    return outcome.stop.limit.value if outcome.stop else None
 
 
 class PersonalAction(Action, abc.ABC):
@@ -71,27 +90,14 @@ class PersonalAction(Action, abc.ABC):
 
 def _verified_person(session: Session, dispatcher: CollectingDispatcher, tracker: Tracker,
                      language: str) -> InsuredPerson | None:
-    """The person this conversation is verified as: by a signed token in the message, or by an earlier check."""
-    conversation_id, now = tracker.sender_id, _now()
-    token = (tracker.latest_message.get("metadata") or {}).get(tokens.METADATA_KEY)
-    if token:
-        try:
-            id_number = tokens.verify_token(token)
-        except tokens.TokenRejected as rejected:
-            audit.record(session, conversation_id, "token_rejected", detail=rejected.problem.value, now=now)
-            key = "token_expired" if rejected.problem == tokens.TokenProblem.EXPIRED else "token_invalid"
-            _send(dispatcher, replies.text(key, language))
-            return sessions.verified_person(session, conversation_id, now)
-        person = codes.person_with_id_number(session, id_number)
-        if person is None:
-            _send(dispatcher, replies.text("token_not_registered", language))
-            return None
-        current = sessions.verified_person(session, conversation_id, now)
-        if current is None or current.id != person.id:
-            sessions.mark_verified(session, conversation_id, person, "token", now)
-            audit.record(session, conversation_id, "verified_by_token", person.id_number, now=now)
-        return person
-    return sessions.verified_person(session, conversation_id, now)
+    """The person this conversation is verified as (by an SMS code, or by a host website's token that the
+    channel accepted). When a token came with this message but did not verify it, the reply says why."""
+    person = sessions.verified_person(session, tracker.sender_id, _now())
+    if person is None:
+        reply_key = TOKEN_PROBLEM_REPLIES.get(server_metadata(tracker).get(TOKEN_OUTCOME))
+        if reply_key:
+            _send(dispatcher, replies.text(reply_key, language))
+    return person
 
 
 def _run_requested(session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, person: InsuredPerson,
@@ -109,13 +115,12 @@ def _what_to_look_up(dispatcher: CollectingDispatcher, language: str) -> None:
 
 def _reply_to_code_request(dispatcher: CollectingDispatcher, language: str,
                            outcome: codes.RequestOutcome) -> List[EventType]:
-    if outcome.status == RequestStatus.LOCKED:
-        _send(dispatcher, replies.locked(outcome.wait, language))
-        return RESET_CHECK
-    if outcome.status == RequestStatus.TOO_SOON:
-        _send(dispatcher, replies.too_soon(outcome.wait, language))
-    else:
+    if outcome.status == RequestStatus.SENT_IF_REGISTERED:
         _send(dispatcher, replies.text("code_sent", language))
+    else:
+        _send(dispatcher, replies.stopped(outcome.stop, language))
+        if outcome.stop.limit != Limit.RESEND_INTERVAL:  # only then is a code from a moment ago still waiting
+            return RESET_CHECK
     return [SlotSet("identity_step", AWAITING_CODE), SlotSet("invalid_id_entries", 0)]
 
 
@@ -210,15 +215,16 @@ class ActionHandleIdentityInput(PersonalAction):
             sessions.end_verification(session, conversation_id)
             audit.record(session, conversation_id, "switched_id_number", current.id_number, now=now)
         outcome = codes.request_code(session, conversation_id, check.normalized, configured_sender(session),
-                                     language, now)
-        audit.record(session, conversation_id, f"code_{outcome.status.value}", check.normalized, now=now)
+                                     language, now, client=_client(tracker))
+        audit.record(session, conversation_id, f"code_{outcome.status.value}", check.normalized,
+                     detail=_stopped_by(outcome), now=now)
         return _reply_to_code_request(dispatcher, language, outcome)
 
     def _code(self, session, dispatcher, tracker, language, code):
         conversation_id, now = tracker.sender_id, _now()
-        outcome = codes.check_code(session, conversation_id, code, now)
+        outcome = codes.check_code(session, conversation_id, code, now, client=_client(tracker))
         audit.record(session, conversation_id, f"code_check_{outcome.status.value}",
-                     outcome.person.id_number if outcome.person else None, now=now)
+                     outcome.person.id_number if outcome.person else None, detail=_stopped_by(outcome), now=now)
         if outcome.status == CheckStatus.VERIFIED:
             sessions.mark_verified(session, conversation_id, outcome.person, "sms", now)
             _send(dispatcher, replies.verified(outcome.person.id_number, language))
@@ -227,8 +233,8 @@ class ActionHandleIdentityInput(PersonalAction):
         if outcome.status == CheckStatus.WRONG:
             _send(dispatcher, replies.wrong_code(outcome.codes_left, language))
             return []
-        if outcome.status == CheckStatus.LOCKED:
-            _send(dispatcher, replies.locked(outcome.locked_until - now, language))
+        if outcome.status == CheckStatus.STOPPED:
+            _send(dispatcher, replies.stopped(outcome.stop, language))
             return RESET_CHECK
         _send(dispatcher, replies.text("expired" if outcome.status == CheckStatus.EXPIRED else "no_code", language))
         return []
@@ -239,13 +245,15 @@ class ActionResendCode(PersonalAction):
         return "action_resend_code"
 
     def handle(self, session, dispatcher, tracker, language):
-        outcome = None
+        outcome, now = None, _now()
         if tracker.get_slot("identity_step") == AWAITING_CODE:
-            outcome = codes.resend_code(session, tracker.sender_id, configured_sender(session), language, _now())
+            outcome = codes.resend_code(session, tracker.sender_id, configured_sender(session), language, now,
+                                        client=_client(tracker))
         if outcome is None:
             _send(dispatcher, replies.text("no_code", language))
             return []
-        audit.record(session, tracker.sender_id, f"code_resend_{outcome.status.value}", now=_now())
+        audit.record(session, tracker.sender_id, f"code_resend_{outcome.status.value}", detail=_stopped_by(outcome),
+                     now=now)
         return _reply_to_code_request(dispatcher, language, outcome)
 
 
@@ -254,7 +262,7 @@ class ActionLogOut(PersonalAction):
         return "action_log_out"
 
     def handle(self, session, dispatcher, tracker, language):
-        ended = sessions.end_verification(session, tracker.sender_id)
+        ended = sessions.sign_out(session, tracker.sender_id, _now())
         if ended:
             audit.record(session, tracker.sender_id, "logged_out", now=_now())
         _send(dispatcher, replies.text("logged_out" if ended else "not_logged_in", language))

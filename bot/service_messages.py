@@ -14,6 +14,11 @@ _HELP_LINE = {
 }
 
 
+def _in_language(texts: dict, language: str | None) -> str:
+    """The text in the message's language; both when the language cannot be told."""
+    return texts[language] if language in texts else "\n".join(texts[lang] for lang in (CHINESE, ENGLISH))
+
+
 def _input_problem_text(problem: InputProblem, language: str) -> str:
     limit = settings.max_message_chars()
     texts = {
@@ -38,9 +43,28 @@ def _input_problem_text(problem: InputProblem, language: str) -> str:
 
 def input_problem_reply(problem: InputProblem, language: str | None) -> str:
     """What to tell the user about a message that was not processed."""
-    if language in (CHINESE, ENGLISH):
-        return _input_problem_text(problem, language)
-    return "\n".join(_input_problem_text(problem, lang) for lang in (CHINESE, ENGLISH))
+    return _in_language({lang: _input_problem_text(problem, lang) for lang in (CHINESE, ENGLISH)}, language)
+
+
+def busy_reply(wait_seconds: float, language: str | None) -> str:
+    """Sent at once when a client is over its message limits (bot.client_throttle) or the server is full."""
+    seconds = max(1, round(wait_seconds))
+    texts = {
+        CHINESE: f"消息发送得太快了，我还在处理您之前的消息。请等 {seconds} 秒后再发送。" + _HELP_LINE[CHINESE],
+        ENGLISH: f"Messages are arriving faster than I can answer them. Please wait {seconds} seconds and send "
+        "your message again. " + _HELP_LINE[ENGLISH],
+    }
+    return _in_language(texts, language)
+
+
+def unreadable_metadata_reply(language: str | None) -> str:
+    """The web page sent data the assistant cannot read (a widget fault, not the user's)."""
+    texts = {
+        CHINESE: "这条消息附带的数据无法读取，我没有处理它。请刷新网页后再发送一次。" + _HELP_LINE[CHINESE],
+        ENGLISH: "The data sent with this message could not be read, so I did not process it. Please reload the "
+        "page and send it again. " + _HELP_LINE[ENGLISH],
+    }
+    return _in_language(texts, language)
 
 
 def nothing_to_say_reply(language: str | None) -> str:
@@ -50,6 +74,4 @@ def nothing_to_say_reply(language: str | None) -> str:
         ENGLISH: "Sorry, I cannot complete that request right now. Please try again in a few minutes. "
         + _HELP_LINE[ENGLISH],
     }
-    if language in texts:
-        return texts[language]
-    return "\n".join(texts.values())
+    return _in_language(texts, language)

@@ -44,10 +44,57 @@ def sms_gateway_token() -> str | None:
     return os.environ.get("SMS_GATEWAY_TOKEN") or None
 
 
+# Development values of the keys, public in this repository: refused by require_production_secrets.
+DEVELOPMENT_KEYS = {"CODE_HASH_KEY": "development-only-key", "SESSION_SECRET_KEY": "development-only-session-key"}
+
+
+def _key(name: str) -> bytes:
+    return (os.environ.get(name) or DEVELOPMENT_KEYS[name]).encode()
+
+
 def code_hash_key() -> bytes:
     """Key for hashing verification codes and ID numbers at rest. The development default is not secret:
     production sets CODE_HASH_KEY so a copy of the database alone cannot be brute-forced."""
-    return os.environ.get("CODE_HASH_KEY", "development-only-key").encode()
+    return _key("CODE_HASH_KEY")
+
+
+def session_secret_key() -> bytes:
+    """Key that signs conversation secrets and derives conversation ids from them (bot.identity.conversation_keys).
+    Every Rasa server and web server of one deployment shares it; `make run` makes a random one."""
+    return _key("SESSION_SECRET_KEY")
+
+
+def action_server_token() -> str | None:
+    """Shared secret the Rasa server sends to the action server (Authorization: Bearer, endpoints.yml)."""
+    return os.environ.get("ACTION_SERVER_TOKEN") or None
+
+
+def is_deployment() -> bool:
+    """Real text messages or no demo people: not a local demo, so its secrets must be its own."""
+    return sms_backend() != "outbox" or not load_demo_data()
+
+
+def require_production_secrets() -> None:
+    """Exits with a one-line error naming the variable when a deployment still uses a development key.
+
+    Called before a server starts and before the schema is set up (hashes made with a public key would stay).
+    """
+    if not is_deployment():
+        return
+    for name, development_value in DEVELOPMENT_KEYS.items():
+        if _key(name) == development_value.encode():
+            raise SystemExit(f"error: {name} must be set to a long random value of this deployment: its development "
+                             "default is refused when SMS_BACKEND is not outbox or LOAD_DEMO_DATA is false")
+
+
+def client_limits() -> dict:
+    """The public channels' per-client limits (bot.client_throttle), from CLIENT_* variables."""
+    return {
+        "max_in_progress_per_client": int(os.environ.get("CLIENT_MAX_IN_PROGRESS", "4")),
+        "messages_per_minute": int(os.environ.get("CLIENT_MESSAGES_PER_MINUTE", "60")),
+        "burst": int(os.environ.get("CLIENT_MESSAGE_BURST", "20")),
+        "max_in_progress_total": int(os.environ.get("SERVER_MAX_IN_PROGRESS", "32")),
+    }
 
 
 def web_port() -> int:

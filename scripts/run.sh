@@ -10,17 +10,21 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-65536}"
 export RASA_PORT="${RASA_PORT:-5005}"  # the web pages' widget connects there
 ENDPOINTS="${ENDPOINTS:-endpoints.yml}"
-# The demo site's pretend sign-in signs identity tokens with IDENTITY_TOKEN_SECRET; a local run without one
-# gets a random secret for this run only. Set WEB_DEMO_LOGIN=0 on a real deployment.
-export WEB_DEMO_LOGIN="${WEB_DEMO_LOGIN:-1}"
-if [ "$WEB_DEMO_LOGIN" = 1 ] && [ -z "${IDENTITY_TOKEN_SECRET:-}" ]; then
-  IDENTITY_TOKEN_SECRET="$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(32))')"
-  export IDENTITY_TOKEN_SECRET
+# This script also starts real deployments (README, "Deploying"), so the demo conveniences are on only for a
+# local demo, i.e. unless LOAD_DEMO_DATA=false: secrets made once and kept in var/secrets.env (a deployment
+# sets its own, the same on every machine; the servers refuse the development keys), and the demo site's
+# pretend sign-in (WEB_DEMO_LOGIN=1 unless set; with LOAD_DEMO_DATA=false it is always off).
+if .venv/bin/python -c 'import sys; from bot import settings; sys.exit(not settings.load_demo_data())'; then
+  local_secrets="$(.venv/bin/python -m bot.local_secrets)"  # a separate step, so that its failure stops here
+  eval "$local_secrets"
+  export WEB_DEMO_LOGIN="${WEB_DEMO_LOGIN:-1}"
+else
+  export WEB_DEMO_LOGIN=0
 fi
 
 .venv/bin/python -m bot.db.schema
-.venv/bin/python -m bot.retention
 
+# The action server also deletes old conversations and identity records every few minutes (bot.retention).
 .venv/bin/python -m actions.serve &
 action_server=$!
 .venv/bin/python -m bot.web &

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: data validation, Rasa test stories, then pytest (unit, database on SQLite and a real
+# Runs every test: a vulnerability audit of the pinned packages, data validation, Rasa test stories, then pytest (unit, database on SQLite and a real
 # PostgreSQL, held-out NLU accuracy, conversations with a real Rasa server and action server, and the web
 # pages in headless chromium).
 # `make test` calls this after the set-up (virtualenv, spaCy pipeline, generated data, trained model).
@@ -11,6 +11,9 @@ scripts/ensure-postgres.sh
 scripts/ensure-chromium.sh
 
 mkdir -p results
+echo "==> Dependency audit (pip-audit on constraints.txt)"
+scripts/audit-dependencies.sh
+
 echo "==> rasa data validate"
 if ! .venv/bin/rasa data validate --fail-on-warnings > results/validate.log 2>&1; then
   cat results/validate.log

@@ -3,9 +3,11 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from unittest import mock
 
 import requests
 
+from bot.identity import conversation_keys
 from tests.postgres import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,11 +29,22 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> None:
     raise RuntimeError(f"{url} did not come up within {seconds} s")
 
 
+# Tests and benchmarks send far faster from one address than people do; the throttle's own tests set its limits.
+UNTHROTTLED = {"CLIENT_MESSAGES_PER_MINUTE": "1000000", "CLIENT_MESSAGE_BURST": "1000000",
+               "CLIENT_MAX_IN_PROGRESS": "1000", "SERVER_MAX_IN_PROGRESS": "1000"}
+
+
+# Both servers' secrets (bot.local_secrets makes real ones for `make run`); the Rasa server sends the token.
+TEST_SECRETS = {"ACTION_SERVER_TOKEN": "test-action-server-token", "CODE_HASH_KEY": "test-code-hash-key",
+                "SESSION_SECRET_KEY": "test-session-secret-key"}
+
+
 class RunningAssistant:
     """An action server and a Rasa server with their own ports, SQLite file and logs under workdir."""
 
-    def __init__(self, workdir: Path, env: dict | None = None):
-        """env: extra environment variables of both servers (e.g. the web pages' ALLOWED_ORIGINS)."""
+    def __init__(self, workdir: Path, env: dict | None = None, throttled: bool = False):
+        """env: extra environment variables of both servers (e.g. the web pages' ALLOWED_ORIGINS);
+        throttled: keep the per-client message limits of a real deployment."""
         self.workdir = workdir
         self.database_url = f"sqlite:///{workdir / 'assistant.db'}"
         # Conversations go to their own file so a test can make the application database unavailable.
@@ -39,7 +52,8 @@ class RunningAssistant:
         self.action_port = free_port()
         self.rasa_port = free_port()
         self.env = dict(os.environ, DATABASE_URL=self.database_url, RASA_TELEMETRY_ENABLED="false",
-                        TF_CPP_MIN_LOG_LEVEL="3", SANIC_REQUEST_MAX_SIZE="65536", **(env or {}))
+                        TF_CPP_MIN_LOG_LEVEL="3", SANIC_REQUEST_MAX_SIZE="65536",
+                        **TEST_SECRETS, **({} if throttled else UNTHROTTLED), **(env or {}))
         self.action_server = None
         self.rasa_server = None
 
@@ -53,6 +67,7 @@ class RunningAssistant:
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
+            "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"  # filled in by Rasa from the env
             f"tracker_store:\n  type: bot.channels.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: sqlite\n  db: {self.tracker_db}\n"
         )
         self.start_action_server()
@@ -83,8 +98,22 @@ class RunningAssistant:
                 process.terminate()
                 process.wait(timeout=30)
 
+    def new_secret(self) -> str:
+        """A conversation secret issued by the server (what a REST client sends as "sender")."""
+        response = requests.post(f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/session", timeout=10)
+        response.raise_for_status()
+        return response.json()["sender"]
+
+    def conversation_id(self, secret: str) -> str:
+        """The id under which the servers store the conversation a secret opens."""
+        with mock.patch.dict(os.environ, SESSION_SECRET_KEY=self.env["SESSION_SECRET_KEY"]):
+            return conversation_keys.conversation_id_for(secret)
+
+    def post(self, sender: str | None, text: str, metadata: dict | None = None) -> requests.Response:
+        body = {"message": text, **({"sender": sender} if sender else {}), **({"metadata": metadata} if metadata else {})}
+        return requests.post(self.webhook, json=body, timeout=60)
+
     def send(self, sender: str, text: str, metadata: dict | None = None) -> list:
-        body = {"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}
-        response = requests.post(self.webhook, json=body, timeout=60)
+        response = self.post(sender, text, metadata)
         response.raise_for_status()
         return response.json()

@@ -8,10 +8,11 @@ from tests.assistant_process import ROOT, VENV_BIN, wait_until_up
 
 class RunningWebServer:
     def __init__(self, workdir: Path, port: int, env: dict):
-        """env: the server's settings, e.g. RASA_PORT (where its pages' widget connects)."""
+        """env: the server's settings, e.g. RASA_PORT (where its pages' widget connects); it may be a whole
+        assistant's environment (database and keys shared, as in `make run`): the port is always this one."""
         self.workdir = workdir
         self.port = port
-        self.env = dict(os.environ, WEB_PORT=str(port), **env)
+        self.env = {**os.environ, **env, "WEB_PORT": str(port)}
         self.process = None
 
     @property

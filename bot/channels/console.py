@@ -5,8 +5,8 @@ through the same channel, input guard and action server as the website.
 """
 import argparse
 import asyncio
-import uuid
 
+import requests
 from rasa.core.channels import console
 
 
@@ -14,8 +14,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default="http://localhost:5005", help="the Rasa server (default: %(default)s)")
     args = parser.parse_args()
+    # The server issues the conversation's secret; a name chosen here would not be accepted.
+    try:
+        secret = requests.post(f"{args.url}/webhooks/rest/session", timeout=10).json()["sender"]
+    except requests.RequestException:
+        raise SystemExit(f"The assistant is not reachable at {args.url}: start it with `make run` first.")
     print("Type your question in Chinese or English; /stop to quit.")
-    asyncio.run(console.record_messages(server_url=args.url, sender_id=f"shell-{uuid.uuid4().hex}"))
+    # The REST channel answers with the whole list of replies (no streaming).
+    asyncio.run(console.record_messages(server_url=args.url, sender_id=secret, use_response_stream=False))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ class ReplyCountingOutputChannel(OutputChannel):
         await self.inner.send_response(recipient_id, message)
 
 
-def _language_of(text: str | None) -> str | None:
+def language_of(text: str | None) -> str | None:
+    """The language of a typed message; None for button payloads and text without words."""
     # Button payloads ("/feedback_helpful") say nothing about the user's language.
     if not text or text.startswith("/"):
         return None
@@ -45,7 +46,7 @@ def guarded(on_new_message: MessageHandler) -> MessageHandler:
     """The channel's message handler with input checks and a reply when nothing else replied."""
 
     async def handle(message: UserMessage) -> None:
-        language = _language_of(message.text)
+        language = language_of(message.text)
         problem = find_problem(message.text)
         if problem is not None:
             logger.info("Message not processed: %s (%d characters)", problem.value, len(message.text or ""))

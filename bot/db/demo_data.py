@@ -66,6 +66,7 @@ class DemoClaim:
 @dataclass
 class DemoPerson:
     id_number: str
+    subject_ref: str  # how the demo site's identity tokens name the person (random, fixed for the demo)
     name_zh: str
     name_en: str
     gender: str
@@ -93,7 +94,8 @@ LIU_MONTHS = ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
 
 DEMO_PEOPLE = [
     DemoPerson(
-        id_number="440304198506121230", name_zh="张伟", name_en="Zhang Wei", gender="M", city="shenzhen",
+        id_number="440304198506121230", subject_ref="5f0c2a9e41d87b36c1e9a04d27b8f613",
+        name_zh="张伟", name_en="Zhang Wei", gender="M", city="shenzhen",
         phone="13812345678", insurance_type="employee", employment_status="in_service",
         final_balance="3268.40",
         monthly_credits=[(period + "-15", "240.00") for period in ZHANG_MONTHS],
@@ -110,7 +112,8 @@ DEMO_PEOPLE = [
         contributions=_employee_months(ZHANG_MONTHS, employer="720.00", employee="240.00"),
     ),
     DemoPerson(
-        id_number="11010519491231002X", name_zh="王秀英", name_en="Wang Xiuying", gender="F", city="beijing",
+        id_number="11010519491231002X", subject_ref="a83d6e10f2c94b7785d03e1b6a9c4f28",
+        name_zh="王秀英", name_en="Wang Xiuying", gender="F", city="beijing",
         phone="13900001111", insurance_type="employee", employment_status="retired",
         final_balance="5120.00",
         monthly_credits=[(month + "-10", "180.00") for month in
@@ -132,7 +135,8 @@ DEMO_PEOPLE = [
         ],
     ),
     DemoPerson(
-        id_number="330106200109103457", name_zh="陈浩", name_en="Chen Hao", gender="M", city="hangzhou",
+        id_number="330106200109103457", subject_ref="2c71b94e8a0d4f13b6e5c8d1a7f04392",
+        name_zh="陈浩", name_en="Chen Hao", gender="M", city="hangzhou",
         phone="13700002222", insurance_type="resident", employment_status=None,
         expenses=[
             Expense("2026-05-11", "outpatient", "hz_xihu_chc", "126.00", pooling="63.00", cash="63.00"),
@@ -146,7 +150,8 @@ DEMO_PEOPLE = [
         ],
     ),
     DemoPerson(
-        id_number="310104199208152463", name_zh="刘芳", name_en="Liu Fang", gender="F", city="shanghai",
+        id_number="310104199208152463", subject_ref="e94b0a7c3d2f4e8196a1c5b7d0f38e24",
+        name_zh="刘芳", name_en="Liu Fang", gender="F", city="shanghai",
         phone="13600003333", insurance_type="employee", employment_status="in_service",
         status="suspended", status_since="2026-06-01", final_balance="812.15",
         monthly_credits=[(period + "-15", "160.00") for period in LIU_MONTHS],
@@ -175,7 +180,7 @@ def load_demo_data(session: Session) -> bool:
 
 def _add_person(session: Session, demo: DemoPerson, institutions: dict[str, Institution]) -> None:
     person = InsuredPerson(
-        id_number=demo.id_number, name_zh=demo.name_zh, name_en=demo.name_en, gender=demo.gender,
+        id_number=demo.id_number, subject_ref=demo.subject_ref, name_zh=demo.name_zh, name_en=demo.name_en, gender=demo.gender,
         birth_date=datetime.datetime.strptime(demo.id_number[6:14], "%Y%m%d").date(), city=demo.city,
         phone=demo.phone, insurance_type=demo.insurance_type, employment_status=demo.employment_status,
         status=demo.status, status_since=day(demo.status_since) if demo.status_since else None,

@@ -1,7 +1,7 @@
 """Tables of the application database. The schema itself is managed by the Alembic migrations."""
 import datetime
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Integer, Numeric, String,
+from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, Numeric, String,
                         UniqueConstraint)
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
@@ -50,6 +50,8 @@ class InsuredPerson(Base):
 
     id = Column(Integer, primary_key=True)
     id_number = Column(String(18), nullable=False, unique=True)
+    # What a host website's identity token names the person by (its `sub`): opaque, never the ID number.
+    subject_ref = Column(String(32), nullable=False, unique=True)
     name_zh = Column(String(32), nullable=False)
     name_en = Column(String(64), nullable=False)
     gender = Column(String(1), nullable=False)  # "M" / "F"
@@ -158,28 +160,41 @@ class Contribution(Base):
 # leaves nothing readable behind.
 
 class VerificationCode(Base):
-    """A code request. code_hash is None when the ID number is not registered: nothing was sent."""
+    """A code request. code_hash is None when the ID number is not registered: nothing was sent.
+
+    The limits (bot.identity.limits) count these rows per conversation, client and ID number.
+    """
 
     __tablename__ = "verification_codes"
 
     id = Column(Integer, primary_key=True)
     conversation_id = Column(String(255), nullable=False, index=True)
-    id_key = Column(String(64), nullable=False, index=True)
+    # Keyed hash of the client's network address (made by the channel); None when unknown.
+    client_key = Column(String(64), nullable=True)
+    id_key = Column(String(64), nullable=False)
     person_id = Column(Integer, ForeignKey("insured_persons.id"), nullable=True)
     code_hash = Column(String(64), nullable=True)
     created_at = Column(UtcDateTime, nullable=False)
     expires_at = Column(UtcDateTime, nullable=False)
     used_at = Column(UtcDateTime, nullable=True)
 
+    __table_args__ = (Index("ix_verification_codes_id_key_created_at", "id_key", "created_at"),
+                      Index("ix_verification_codes_client_key_created_at", "client_key", "created_at"))
+
 
 class VerificationAttempt(Base):
+    """A code entered; bot.identity.lockout counts the wrong ones per conversation, client and ID number."""
+
     __tablename__ = "verification_attempts"
 
     id = Column(Integer, primary_key=True)
-    id_key = Column(String(64), nullable=False, index=True)
+    id_key = Column(String(64), nullable=False)
     conversation_id = Column(String(255), nullable=False)
+    client_key = Column(String(64), nullable=True)  # as in VerificationCode
     attempted_at = Column(UtcDateTime, nullable=False)
     succeeded = Column(Boolean, nullable=False)
+
+    __table_args__ = (Index("ix_verification_attempts_id_key_attempted_at", "id_key", "attempted_at"),)
 
 
 class IdentityLock(Base):
@@ -199,6 +214,28 @@ class VerifiedConversation(Base):
     method = Column(String(8), nullable=False)  # "sms" / "token"
     verified_at = Column(UtcDateTime, nullable=False)
     last_active_at = Column(UtcDateTime, nullable=False)
+    expires_at = Column(UtcDateTime, nullable=False)  # the absolute end, however active the conversation is
+    # Keyed hash of the host website's sign-in session (the token's `sid`): its sign-out ends this verification.
+    host_session_key = Column(String(64), nullable=True, index=True)
+
+
+class UsedIdentityToken(Base):
+    """Identity tokens already presented (by keyed hash of their `jti`): each verifies one conversation once."""
+
+    __tablename__ = "used_identity_tokens"
+
+    token_key = Column(String(64), primary_key=True)
+    conversation_id = Column(String(255), nullable=False)
+    expires_at = Column(UtcDateTime, nullable=False)  # the token's own `exp`: kept until then, then purged
+
+
+class SignedOutConversation(Base):
+    """Conversations whose person logged out: no identity token verifies them again."""
+
+    __tablename__ = "signed_out_conversations"
+
+    conversation_id = Column(String(255), primary_key=True)
+    signed_out_at = Column(UtcDateTime, nullable=False)
 
 
 class SmsOutbox(Base):
@@ -213,13 +250,14 @@ class SmsOutbox(Base):
 
 
 class AuditEntry(Base):
-    """Who looked at what and when. Subjects are masked; no full ID or phone number is ever stored here."""
+    """Who looked at what and when. Subjects are masked; no full ID or phone number is ever stored here, and
+    the conversation only as a keyed hash (bot.identity.audit.conversation_key)."""
 
     __tablename__ = "audit_log"
 
     id = Column(Integer, primary_key=True)
     at = Column(UtcDateTime, nullable=False, default=_now, index=True)
-    conversation_id = Column(String(255), nullable=False)
+    conversation_key = Column(String(64), nullable=False, index=True)
     event = Column(String(32), nullable=False)  # e.g. "code_sent", "verified", "view_balance", "locked"
     subject = Column(String(32), nullable=True)  # masked ID number
     detail = Column(String(255), nullable=True)

@@ -32,6 +32,7 @@ def upgrade_to_newest(url: str | None = None) -> None:
 
 
 def main() -> None:
+    settings.require_production_secrets()  # before anything is hashed with a public development key
     url = settings.database_url()
     upgrade_to_newest(url)
     print(f"Database schema is up to date: {safe_url(url)}")

@@ -6,9 +6,24 @@ whether a number is on file, and no phone digits are shown before verification.
 import datetime
 import math
 
+from bot.identity import limits, lockout
+from bot.identity.codes import CODE_LIFETIME
 from bot.identity.id_numbers import IdProblem
+from bot.identity.limits import Limit, Stop
 from bot.identity.masking import mask_id_number
+from bot.identity.sessions import IDLE_TIMEOUT
 from bot.reply import Reply
+
+
+def duration(span: datetime.timedelta, language: str) -> str:
+    """Rounded up: "30 分钟" / "30 minutes"; whole hours from 2 hours on, or when exact ("24 小时" / "1 hour")."""
+    minutes = math.ceil(span.total_seconds() / 60)
+    if minutes >= 120 or (minutes >= 60 and minutes % 60 == 0):
+        count, zh, en = math.ceil(minutes / 60), "小时", "hour"
+    else:
+        count, zh, en = minutes, "分钟", "minute"
+    return f"{count} {zh}" if language == "zh" else f"{count} {en}{'s' if count != 1 else ''}"
+
 
 HELP = {
     "zh": "也可以拨打医保服务热线 12393，或带身份证到当地医保经办窗口办理。",
@@ -51,15 +66,17 @@ TEXTS = {
               "start again whenever you like. " + HELP["en"],
     },
     "code_sent": {
-        "zh": "如果这个号码已在医保登记，我们已向其登记的手机号发送了 6 位验证码，5 分钟内有效。请在这里输入验证码。"
-              "请勿把验证码告诉任何人。如果一分钟后仍未收到，可以点“重新发送验证码”。",
+        "zh": f"如果这个号码已在医保登记，我们已向其登记的手机号发送了 6 位验证码，{duration(CODE_LIFETIME, 'zh')}内有效。"
+              f"请在这里输入验证码。请勿把验证码告诉任何人。如果 {duration(limits.RESEND_INTERVAL, 'zh')}后仍未收到，"
+              "可以点“重新发送验证码”。",
         "en": "If this number is registered, we have sent a 6-digit code to its registered mobile phone. It is valid "
-              "for 5 minutes: please type it here. Never tell the code to anyone. If nothing arrives within a "
-              "minute, tap \"Send a new code\".",
+              f"for {duration(CODE_LIFETIME, 'en')}: please type it here. Never tell the code to anyone. If nothing "
+              f"arrives within {duration(limits.RESEND_INTERVAL, 'en')}, tap \"Send a new code\".",
     },
     "expired": {
-        "zh": "这个验证码已过期（有效期 5 分钟）。请点“重新发送验证码”获取新的验证码。",
-        "en": "That code has expired (codes are valid for 5 minutes). Tap \"Send a new code\" to get a new one.",
+        "zh": f"这个验证码已过期（有效期 {duration(CODE_LIFETIME, 'zh')}）。请点“重新发送验证码”获取新的验证码。",
+        "en": f"That code has expired (codes are valid for {duration(CODE_LIFETIME, 'en')}). Tap \"Send a new code\" "
+              "to get a new one.",
     },
     "no_code": {
         "zh": "现在没有等待输入的验证码。想查询本人记录，请先告诉我要查什么，例如“查我的余额”。",
@@ -97,6 +114,11 @@ TEXTS = {
         "en": "The sign-in token from the website is not valid and was refused. Please sign in on the website "
               "again, or use the text-message code instead.",
     },
+    "token_after_log_out": {
+        "zh": "您已在这个对话中退出登录，网站的登录凭证不会再自动核验身份。如需查询本人记录，请开始新对话，或改用短信验证码核验。",
+        "en": "You logged out in this conversation, so the website's sign-in no longer verifies it. To see your "
+              "records, start a new chat or use the text-message code instead.",
+    },
     "token_not_registered": {
         "zh": "网站登录的这个身份在医保系统中没有查到记录。" + HELP["zh"],
         "en": "The identity you signed in with on the website has no medical-insurance records here. " + HELP["en"],
@@ -126,6 +148,50 @@ ID_PROBLEMS = {
               "mistyped. Please check it and type it again.",
     },
 }
+# The ways that need no code: told whenever a limit stops someone.
+OTHER_WAYS = {
+    "zh": "您也可以在已登录的医保网站上打开本助手（网站登录后无需验证码），拨打医保服务热线 12393，或带身份证到医保经办窗口办理。",
+    "en": "You can also open this assistant on a medical-insurance website where you are signed in (no code is "
+          "needed then), call the hotline 12393, or visit a medical-insurance counter with your ID card.",
+}
+# The same words for registered and unregistered numbers: a limit never tells whether a number is on file.
+STOPPED = {
+    Limit.RESEND_INTERVAL: {
+        "zh": f"同一个身份证号码 {duration(limits.RESEND_INTERVAL, 'zh')}内只能发送一次验证码，请 {{seconds}} 秒后再试。",
+        "en": f"Only one code per ID number can be sent within {duration(limits.RESEND_INTERVAL, 'en')}: please try "
+              "again in {seconds} seconds.",
+    },
+    Limit.ID_NUMBERS_PER_CONVERSATION: {
+        "zh": f"一个对话在 {duration(limits.ID_NUMBERS_WINDOW, 'zh')}内最多为 {limits.MAX_ID_NUMBERS_PER_CONVERSATION} "
+              "个不同的身份证号码获取验证码，这个对话已达上限。请 {wait}后再试。",
+        "en": f"One chat can ask for codes for at most {limits.MAX_ID_NUMBERS_PER_CONVERSATION} different ID numbers "
+              f"within {duration(limits.ID_NUMBERS_WINDOW, 'en')}, and this chat has reached that. Please try again "
+              "in {wait}. ",
+    },
+    Limit.CODES_PER_CLIENT: {
+        "zh": f"您所在的网络在 {duration(limits.CLIENT_WINDOW, 'zh')}内最多获取 {limits.MAX_CODES_PER_CLIENT} 次验证码，"
+              "已达上限。请 {wait}后再试。",
+        "en": f"At most {limits.MAX_CODES_PER_CLIENT} codes can be asked for from your network within "
+              f"{duration(limits.CLIENT_WINDOW, 'en')}, and that has been reached. Please try again in {{wait}}. ",
+    },
+    Limit.CODES_PER_ID_NUMBER: {
+        "zh": f"每个身份证号码在 {duration(limits.ID_NUMBER_WINDOW, 'zh')}内最多获取 {limits.MAX_CODES_PER_ID_NUMBER} "
+              "次验证码，这个号码已达上限。请 {wait}后再试。",
+        "en": f"Codes can be asked for one ID number at most {limits.MAX_CODES_PER_ID_NUMBER} times within "
+              f"{duration(limits.ID_NUMBER_WINDOW, 'en')}, and this number has reached that. Please try again in "
+              "{wait}. ",
+    },
+    Limit.WRONG_CODES: {
+        "zh": f"验证码已输错 {lockout.MAX_WRONG_CODES_PER_SOURCE} 次。为保护账户安全，之前的验证码已作废，"
+              "这里暂时不能再核验这个身份证号码，请 {wait}后再试。",
+        "en": f"After {lockout.MAX_WRONG_CODES_PER_SOURCE} wrong codes, the code sent earlier no longer works and this "
+              "ID number cannot be checked from here for now. Please try again in {wait}. ",
+    },
+    Limit.LOCKED: {
+        "zh": "由于多次输入错误的验证码，这个身份证号码的核验已暂时锁定，请 {wait}后再试。",
+        "en": "Because of too many wrong codes, checks for this ID number are locked for {wait} more. ",
+    },
+}
 RESEND_BUTTON = {"zh": {"title": "重新发送验证码", "payload": "/request_new_code"},
                  "en": {"title": "Send a new code", "payload": "/request_new_code"}}
 
@@ -143,18 +209,11 @@ def id_problem(problem: IdProblem, typed: str, language: str) -> Reply:
     return Reply(ID_PROBLEMS[problem][language].format(length=len(typed)))
 
 
-def too_soon(wait: datetime.timedelta, language: str) -> Reply:
-    seconds = math.ceil(wait.total_seconds())
-    return Reply(f"验证码发送太频繁，请 {seconds} 秒后再试。" if language == "zh" else
-                 f"Codes can be sent at most once a minute: please try again in {seconds} seconds.")
-
-
-def locked(wait: datetime.timedelta, language: str) -> Reply:
-    minutes = math.ceil(wait.total_seconds() / 60)
-    if language == "zh":
-        return Reply(f"由于多次输入错误的验证码，这个身份证号码的核验已暂时锁定，请 {minutes} 分钟后再试。" + HELP["zh"])
-    return Reply(f"Because of too many wrong codes, checks for this ID number are locked for {minutes} more "
-                 f"minute{'s' if minutes != 1 else ''}. " + HELP["en"])
+def stopped(stop: Stop, language: str) -> Reply:
+    """What to do when a limit stops a code request or entry: when to try again, and the ways without a code."""
+    if stop.limit == Limit.RESEND_INTERVAL:
+        return Reply(STOPPED[stop.limit][language].format(seconds=math.ceil(stop.wait.total_seconds())))
+    return Reply(STOPPED[stop.limit][language].format(wait=duration(stop.wait, language)) + OTHER_WAYS[language])
 
 
 def wrong_code(codes_left: int, language: str) -> Reply:
@@ -164,6 +223,7 @@ def wrong_code(codes_left: int, language: str) -> Reply:
 
 def verified(id_number: str, language: str) -> Reply:
     masked = mask_id_number(id_number)
-    return Reply(f"身份核验成功（{masked}）。15 分钟没有操作会自动退出，也可以随时说“退出登录”。" if language == "zh" else
-                 f"Identity confirmed ({masked}). You are logged out after 15 minutes without activity, or any "
+    idle = duration(IDLE_TIMEOUT, language)
+    return Reply(f"身份核验成功（{masked}）。{idle}没有操作会自动退出，也可以随时说“退出登录”。" if language == "zh" else
+                 f"Identity confirmed ({masked}). You are logged out after {idle} without activity, or any "
                  "time you say \"log out\".")

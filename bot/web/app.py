@@ -1,5 +1,6 @@
 """The web server: the demo site with the chat widget (/), the counter staff's reference page (/reference),
-the static files (/static) and the socket.io client from npm (/vendor), with security headers on every reply."""
+the static files (/static) and the socket.io client from npm (/vendor), the endpoints that end a chat's verified
+state (/chat/end, /identity/logout), with security headers on every reply and plain error pages."""
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sanic import Sanic
 from sanic.request import Request
@@ -8,9 +9,12 @@ from sanic.response import HTTPResponse, html
 from bot.settings import PROJECT_ROOT
 from bot.web import demo_login
 from bot.web.config import WebConfig
+from bot.web.errors import PlainErrorHandler
 from bot.web.labels import LABELS, page_language
 from bot.web.reference import topic_views
 from bot.web.security import security_headers
+from bot.web.static_files import static_files_blueprint
+from bot.web.verification_endings import verification_endings_blueprint
 
 WEB_DIR = PROJECT_ROOT / "web"
 STATIC_DIR = WEB_DIR / "static"
@@ -19,25 +23,27 @@ VENDOR_DIR = WEB_DIR / "node_modules" / "socket.io-client" / "dist"
 
 
 def create_app(config: WebConfig) -> Sanic:
-    app = Sanic("assistant_web")
+    app = Sanic("assistant_web", error_handler=PlainErrorHandler())
     # Read once, like the model the Rasa server loads at start: `make run` retrains and restarts both together,
     # so the page never shows an edit the chat does not know yet.
     topics = topic_views()
     templates = Environment(loader=PackageLoader("bot.web"), autoescape=select_autoescape(),
                             trim_blocks=True, lstrip_blocks=True)
+    demo_secret = config.demo_login_secret
 
     def page(request: Request, template: str, **context) -> HTTPResponse:
         language = page_language(request.args.get("lang"))
-        person = demo_login.signed_in_person(request) if config.demo_login_secret else None
+        sign_in = demo_login.signed_in(request, demo_secret) if demo_secret else None
         widget = {
             "socket_url": config.assistant_url_for(request.server_name),
             "max_message_chars": config.max_message_chars,
             "reply_timeout_seconds": config.reply_timeout_seconds,
-            "auth_token": demo_login.token_for(person, config.demo_login_secret) if person else "",
+            "auth_token": demo_login.token_for(sign_in, demo_secret) if sign_in else "",
         }
         body = templates.get_template(template).render(
-            lang=language, labels=LABELS[language], path=request.path, widget=widget, signed_in=person,
-            demo_people=demo_login.demo_people() if config.demo_login_secret else {}, **context)
+            lang=language, labels=LABELS[language], path=request.path, widget=widget,
+            signed_in=sign_in.person if sign_in else None,
+            demo_people=demo_login.demo_people() if demo_secret else {}, **context)
         return html(body)
 
     @app.get("/")
@@ -48,11 +54,11 @@ def create_app(config: WebConfig) -> Sanic:
     async def reference(request: Request) -> HTTPResponse:
         return page(request, "reference.html", topics=topics)
 
-    if config.demo_login_secret:
-        app.blueprint(demo_login.demo_login_blueprint())
-
-    app.static("/static", str(STATIC_DIR), name="static")
-    app.static("/vendor", str(VENDOR_DIR), name="vendor")
+    if demo_secret:
+        app.blueprint(demo_login.demo_login_blueprint(demo_secret))
+    app.blueprint(verification_endings_blueprint())
+    app.blueprint(static_files_blueprint("static", "/static", STATIC_DIR))
+    app.blueprint(static_files_blueprint("vendor", "/vendor", VENDOR_DIR))
 
     @app.middleware("response")
     async def add_security_headers(request: Request, response: HTTPResponse) -> None:

@@ -42,24 +42,27 @@ def _web_server(tmp_path_factory, port: int, **env: str) -> RunningWebServer:
 
 @pytest.fixture(scope="package")
 def site(tmp_path_factory, assistant, web_port):
-    """The web pages with the chat widget connected to the real assistant, and the demo sign-in on."""
-    server = _web_server(tmp_path_factory, web_port, RASA_PORT=str(assistant.rasa_port), WEB_DEMO_LOGIN="1",
-                         IDENTITY_TOKEN_SECRET=TOKEN_SECRET)
+    """The web pages with the chat widget connected to the real assistant, and the demo sign-in on. Like
+    `make run`, it shares the assistant's environment: its database (to end verified chats) and its keys."""
+    server = _web_server(tmp_path_factory, web_port,
+                         **{**assistant.env, "RASA_PORT": str(assistant.rasa_port), "WEB_DEMO_LOGIN": "1"})
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="package")
 def site_without_assistant(tmp_path_factory):
-    """The web pages while nothing listens where the widget connects."""
-    server = _web_server(tmp_path_factory, free_port(), RASA_PORT=str(free_port()), WEB_DEMO_LOGIN="0")
+    """The web pages while nothing listens where the widget connects, and their database cannot be opened."""
+    database_url = f"sqlite:///{tmp_path_factory.mktemp('no-database') / 'missing' / 'assistant.db'}"
+    server = _web_server(tmp_path_factory, free_port(), RASA_PORT=str(free_port()), WEB_DEMO_LOGIN="0",
+                         DATABASE_URL=database_url)
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="package")
 def site_with_silent_assistant(tmp_path_factory):
-    """The web pages with an assistant that accepts the session but never answers (reply timeout 2 s)."""
+    """The web pages with an assistant that confirms sessions but never answers (reply timeout 2 s)."""
     port = free_port()
     silent = SilentAssistant(free_port(), allowed_origin=f"http://127.0.0.1:{port}").start()
     server = _web_server(tmp_path_factory, port, RASA_PORT=str(silent.port), WIDGET_REPLY_TIMEOUT_SECONDS="2")

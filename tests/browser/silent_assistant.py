@@ -1,5 +1,10 @@
-"""A socket.io server that accepts the widget's session and never answers, for the widget's no-reply message."""
+"""A socket.io server that confirms the widget's sessions and never answers, for the widget's no-reply message.
+
+It confirms sessions as the assistant does: a secret it issued is confirmed as it is, anything else (none, made
+up, unknown) gets a new one.
+"""
 import asyncio
+import secrets
 import threading
 
 import socketio
@@ -13,9 +18,14 @@ class SilentAssistant:
         self.server.on("session_request", self._confirm_session)
         self.loop = asyncio.new_event_loop()
         self.runner = None
+        self.issued = set()
 
     async def _confirm_session(self, sid: str, data: dict) -> None:
-        await self.server.emit("session_confirm", data["session_id"], room=sid)
+        secret = data.get("session_id")
+        if secret not in self.issued:
+            secret = f"silent.{secrets.token_urlsafe(24)}"
+            self.issued.add(secret)
+        await self.server.emit("session_confirm", secret, room=sid)
 
     async def _serve(self) -> None:
         app = web.Application()

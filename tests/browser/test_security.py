@@ -1,13 +1,19 @@
-"""What the public can reach: the channel webhooks only, socket.io only from the project's own pages, and
-pages that load nothing from elsewhere."""
+"""What the public can reach: the channel webhooks only, socket.io only from the project's own pages, pages
+that load nothing from elsewhere and point nowhere else whatever the Host header says, a demo sign-in nobody
+can forge, and error pages that tell nothing about the server."""
 import asyncio
+import datetime
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 import websockets
 
+from bot.db.demo_data import DEMO_PEOPLE
+from bot.identity import conversation_keys
+from bot.web import demo_login
 from tests.assistant_process import ROOT
+from tests.browser.demo_site import page_token, page_token_claims, signed_in_client
 
 pytestmark = pytest.mark.browser
 
@@ -77,3 +83,64 @@ def test_demo_sign_in_is_off_unless_switched_on(site_without_assistant):
 def test_demo_sign_in_refuses_unknown_people(site):
     assert requests.post(f"{site.url}/demo/login", data={"person": "nobody"}, timeout=10,
                          allow_redirects=False).status_code == 400
+
+
+def test_a_forged_host_header_cannot_point_the_widget_elsewhere(site, assistant):
+    configured = f"http://localhost:{assistant.rasa_port}"  # the first of WEB_PUBLIC_HOSTS
+    for forged in ("attacker.example", "attacker.example:8000", "localhost.attacker.example"):
+        response = requests.get(site.url, headers={"Host": forged}, timeout=10)
+        assert f'data-socket-url="{configured}"' in response.text
+        policy = response.headers["Content-Security-Policy"]
+        assert "attacker" not in policy and f"connect-src 'self' {configured} ws://localhost:" in policy
+
+
+def test_a_configured_host_name_is_kept(site, assistant):
+    response = requests.get(site.url, headers={"Host": f"LOCALHOST:{site.port}"}, timeout=10)
+    assert f'data-socket-url="http://localhost:{assistant.rasa_port}"' in response.text
+
+
+def test_directory_urls_are_not_found(site):
+    for path in ("/static/", "/vendor/", "/static", "/static/../bot/settings.py", "/static/%2e%2e/bot/settings.py"):
+        response = requests.get(site.url + path, timeout=10)
+        assert response.status_code == 404, path
+        assert response.text == "404 Not Found"
+
+
+def test_an_unexpected_error_is_a_plain_500_page(site_without_assistant):
+    """Its database cannot be opened: ending a genuine conversation's verification fails."""
+    response = requests.post(f"{site_without_assistant.url}/chat/end", data=conversation_keys.issue_secret(),
+                             timeout=10)
+    assert response.status_code == 500
+    assert response.text == "500 Internal Server Error"
+    assert response.headers["Content-Type"].startswith("text/plain")
+    assert "Server" not in response.headers
+
+
+def test_the_demo_sign_in_names_the_person_by_reference_and_a_host_session(site):
+    client = signed_in_client(site, "wangxiuying")
+    page = client.get(site.url, timeout=10).text
+    assert "已登录（演示）：王秀英" in page
+    claims = page_token_claims(page)
+    wang = next(person for person in DEMO_PEOPLE if person.name_en == "Wang Xiuying")
+    assert claims["sub"] == wang.subject_ref and wang.id_number not in page
+    assert len(claims["sid"]) >= 32 and claims["sid"] in client.cookies[demo_login.COOKIE]
+    assert datetime.timedelta(seconds=claims["exp"] - claims["iat"]) == datetime.timedelta(minutes=5)
+    # Each page carries a fresh token of the same sign-in.
+    again = page_token_claims(client.get(site.url, timeout=10).text)
+    assert again["jti"] != claims["jti"] and again["sid"] == claims["sid"]
+    # Signing in again opens another host session.
+    assert page_token_claims(signed_in_client(site, "wangxiuying").get(site.url, timeout=10).text)["sid"] != claims["sid"]
+
+
+def signed_out(site, cookie_value: str) -> bool:
+    page = requests.get(site.url, cookies={demo_login.COOKIE: cookie_value}, timeout=10).text
+    return page_token(page) == "" and "已登录（演示）" not in page
+
+
+def test_a_changed_or_made_up_sign_in_cookie_is_signed_out(site):
+    genuine = signed_in_client(site, "liufang").cookies[demo_login.COOKIE]
+    person, host_session, mac = genuine.split(".")
+    assert not signed_out(site, genuine)
+    for forged in ("zhangwei", f"zhangwei.{host_session}.{mac}", f"{person}.{host_session}x.{mac}",
+                   f"{person}.{host_session}.{mac[:-1]}", f"{person}.{host_session}", "\u00e9.x.y"):
+        assert signed_out(site, forged), forged

@@ -1,9 +1,12 @@
 """The chat widget as a test drives it: by the roles and labels a user (or a screen reader) sees."""
+import json
+
 from playwright.sync_api import Page
 
 LAUNCHER = {"zh": "在线咨询", "en": "Ask the assistant"}
 INPUT_LABEL = {"zh": "输入您的问题（中文或英文）", "en": "Your question (Chinese or English)"}
 SEND = {"zh": "发送", "en": "Send"}
+STORAGE_KEY = "medical-insurance-assistant"
 
 
 class Widget:
@@ -50,5 +53,48 @@ class Widget:
         self.wait_for_bot_messages(before + 1)
         return self.bot_texts()[-1]
 
-    def session_id(self) -> str:
-        return self.page.evaluate("JSON.parse(sessionStorage.getItem('medical-insurance-assistant')).sessionId")
+    def stored(self) -> str:
+        """Everything the widget keeps in the tab's sessionStorage, as stored."""
+        return self.page.evaluate("key => sessionStorage.getItem(key) || ''", STORAGE_KEY)
+
+    def session_id(self) -> str | None:
+        """The secret the server confirmed, as the widget keeps it."""
+        return json.loads(self.stored() or "{}").get("sessionId")
+
+    def wait_for_session(self, not_this: str | None = None) -> str:
+        """Waits until the widget holds a confirmed secret (another one than not_this) and returns it."""
+        self.page.wait_for_function(
+            "([key, old]) => { const id = JSON.parse(sessionStorage.getItem(key) || '{}').sessionId;"
+            " return id && id !== old; }", arg=[STORAGE_KEY, not_this])
+        return self.session_id()
+
+
+class SentSocketEvents:
+    """The socket.io events a page emits, by either transport (long polling first, then the websocket)."""
+
+    def __init__(self, page: Page):
+        self.packets: list[str] = []
+        page.on("request", self._on_request)
+        page.on("websocket", lambda socket: socket.on("framesent", self._on_packet))
+
+    def _on_request(self, request) -> None:
+        if request.method == "POST" and "/socket.io/" in request.url and request.post_data:
+            for packet in request.post_data.split("\x1e"):  # engine.io's separator of batched packets
+                self._on_packet(packet)
+
+    def _on_packet(self, packet) -> None:
+        if isinstance(packet, str):
+            self.packets.append(packet)
+
+    def wait_for(self, page: Page, event: str, count: int) -> list:
+        """Waits (up to 10 s) until the page has emitted `event` count times; their data."""
+        for _ in range(100):
+            if len(self.data_of(event)) >= count:
+                break
+            page.wait_for_timeout(100)  # Playwright delivers the page's events while it waits
+        return self.data_of(event)
+
+    def data_of(self, event: str) -> list:
+        """The data of each emitted `event`, in order (socket.io event packets are 42[name, data])."""
+        events = [json.loads(packet[2:]) for packet in self.packets if packet.startswith("42[")]
+        return [payload[1] if len(payload) > 1 else None for payload in events if payload[0] == event]

@@ -1,5 +1,3 @@
-import uuid
-
 import pytest
 
 from tests.assistant_process import RunningAssistant
@@ -18,10 +16,11 @@ def assistant(tmp_path_factory):
 @pytest.fixture
 def conversation(assistant):
     """Sends messages in one new conversation; returns the replies' texts and buttons."""
-    sender = f"test-{uuid.uuid4().hex}"
+    sender = assistant.new_secret()
 
     class Conversation:
-        sender_id = sender
+        secret = sender
+        conversation_id = assistant.conversation_id(sender)  # as the servers store it
 
         def say(self, text, metadata=None):
             self.replies = assistant.send(sender, text, metadata)

@@ -2,10 +2,10 @@
 import re
 import sqlite3
 import threading
-import uuid
 
 import pytest
 
+from bot.db.demo_data import DEMO_PEOPLE
 from bot.identity.tokens import issue_token
 from tests.conversation.conftest import IDENTITY_TOKEN_SECRET
 
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.conversation
 
 ZHANG, WANG, CHEN, LIU = ("440304198506121230", "11010519491231002X", "330106200109103457", "310104199208152463")
 UNREGISTERED = "110105198001010016"
+WANG_SUBJECT = next(person.subject_ref for person in DEMO_PEOPLE if person.id_number == WANG)
 # A full ID or mobile number: not digits inside a decimal (a confidence score) or a hex id (model_id).
 SENSITIVE = re.compile(r"(?<![0-9A-Za-z.])(?:\d{17}[\dXx]|1[3-9]\d{9})(?![0-9A-Za-z])")
 
@@ -87,7 +88,7 @@ def test_wrong_check_digit_is_explained(conversation, request_text, agree, typed
 def test_unregistered_number_gets_the_same_wording(assistant):
     replies = []
     for id_number in (ZHANG, UNREGISTERED):
-        sender = f"test-{uuid.uuid4().hex}"
+        sender = assistant.new_secret()
         for text in ("check my balance", "yes", f"my ID number is {id_number}"):
             answer = assistant.send(sender, text)
         replies.append([(reply["text"], reply.get("buttons")) for reply in answer])
@@ -102,7 +103,7 @@ def test_wrong_code_five_times_locks_the_number(conversation, assistant):
         assert "not correct" in conversation.text
     conversation.say(wrong)
     assert "locked for 30 more minutes" in conversation.text
-    other = f"test-{uuid.uuid4().hex}"
+    other = assistant.new_secret()
     for text in ("查我的缴费记录", "同意", f"身份证号码{LIU}"):
         answer = assistant.send(other, text)
     assert "暂时锁定" in answer[0]["text"]
@@ -161,10 +162,10 @@ def test_verified_look_ups_spending_claims_contributions_totals(conversation, as
 
 
 def test_a_signed_token_from_the_website_verifies_and_a_forged_one_is_refused(conversation):
-    conversation.say("check my balance", metadata={"auth_token": issue_token(WANG, IDENTITY_TOKEN_SECRET)})
+    conversation.say("check my balance", metadata={"auth_token": issue_token(WANG_SUBJECT, IDENTITY_TOKEN_SECRET)})
     assert "5,120.00 yuan" in conversation.text
     conversation.say("log out")
-    forged = issue_token(WANG, "not-the-configured-secret-at-all")
+    forged = issue_token(WANG_SUBJECT, "not-the-configured-secret-at-all")
     conversation.say("check my balance", metadata={"auth_token": forged})
     assert "not valid and was refused" in conversation.text and "5,120.00" not in conversation.text
 
@@ -218,6 +219,6 @@ def test_nothing_sensitive_is_replied_logged_or_stored(conversation, assistant):
         assert leaked == [], f"{log} holds full numbers"
     with sqlite3.connect(assistant.tracker_db) as connection:
         stored = [row[0] for row in connection.execute(
-            "SELECT data FROM events WHERE sender_id = ?", (conversation.sender_id,))]
+            "SELECT data FROM events WHERE sender_id = ?", (conversation.conversation_id,))]
     assert stored and [match for data in stored for match in SENSITIVE.findall(data)] == []
     assert not any(re.search(r'"text": "\d{6}"', data) for data in stored)  # the code was hidden

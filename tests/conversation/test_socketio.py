@@ -1,6 +1,5 @@
 """The socket.io channel (used by the website widget) with session persistence, and its size cap."""
 import queue
-import uuid
 
 import pytest
 import socketio
@@ -16,9 +15,8 @@ def socket_session(assistant):
     client.on("bot_uttered", replies.put)
     client.on("session_confirm", confirmed.put)
     client.connect(f"http://127.0.0.1:{assistant.rasa_port}", socketio_path="/socket.io", transports=["polling"])
-    session_id = uuid.uuid4().hex
-    client.emit("session_request", {"session_id": session_id})
-    confirmed.get(timeout=10)
+    client.emit("session_request", {})
+    session_id = confirmed.get(timeout=10)
 
     def say(text):
         client.emit("user_uttered", {"message": text, "session_id": session_id})

@@ -10,6 +10,7 @@ from bot.accounts.lookup import look_up, requested_period
 from bot.accounts.periods import resolve_month
 from bot.db.engine import session_scope
 from bot.db.models import AuditEntry, InsuredPerson
+from bot.identity import audit
 
 ZHANG, WANG, CHEN, LIU = ("440304198506121230", "11010519491231002X", "330106200109103457", "310104199208152463")
 TODAY = datetime.date(2026, 11, 22)
@@ -133,4 +134,5 @@ def test_every_look_up_is_audited_with_a_masked_subject(demo_engine):
     reply(demo_engine, ZHANG, "balance", "zh")
     with session_scope(demo_engine) as session:
         entry = session.scalars(select(AuditEntry)).one()
-        assert (entry.event, entry.subject, entry.conversation_id) == ("view_balance", "440***********1230", "conv")
+        assert (entry.event, entry.subject, entry.conversation_key) == ("view_balance", "440***********1230",
+                                                                        audit.conversation_key("conv"))

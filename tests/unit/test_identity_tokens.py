@@ -1,15 +1,26 @@
 """Signed identity tokens passed by host websites in the message metadata."""
+import base64
 import datetime
+import hashlib
+import hmac
+import json
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bot.identity.tokens import TokenProblem, TokenRejected, issue_token, verify_token
+from bot.identity.tokens import MAX_TOKEN_LIFETIME, TokenProblem, TokenRejected, issue_token, verify_token
 
 SECRET = "a-test-secret-of-reasonable-length-123"
-ID_NUMBER = "440304198506121230"
+SUBJECT = "5f0c2a9e41d87b36c1e9a04d27b8f613"  # an opaque person reference, never the ID number
+NOW = datetime.datetime.now(datetime.timezone.utc)
+
+
+def claims(**changes):
+    """A valid token's claims, changed as a test needs."""
+    return {"sub": SUBJECT, "jti": "b1946ac92492d2347c6235b4d2611184", "iat": NOW,
+            "exp": NOW + datetime.timedelta(minutes=5), **changes}
 
 
 @pytest.fixture(autouse=True)
@@ -24,25 +35,38 @@ def rejected(token):
     return caught.value.problem
 
 
-def test_a_valid_token_names_its_person():
-    assert verify_token(issue_token(ID_NUMBER, SECRET)) == ID_NUMBER
+def test_a_valid_token_names_its_person_its_id_and_its_host_session():
+    verified = verify_token(issue_token(SUBJECT, SECRET, host_session="host-session-1"))
+    assert verified.subject_ref == SUBJECT and verified.host_session == "host-session-1"
+    assert len(verified.token_id) == 32 and verified.expires_at > NOW
+
+
+def test_every_token_has_its_own_id():
+    assert verify_token(issue_token(SUBJECT, SECRET)).token_id != verify_token(issue_token(SUBJECT, SECRET)).token_id
 
 
 def test_an_expired_token_is_refused_as_expired():
-    assert rejected(issue_token(ID_NUMBER, SECRET, ttl_seconds=-1)) == TokenProblem.EXPIRED
+    assert rejected(issue_token(SUBJECT, SECRET, lifetime=datetime.timedelta(seconds=-1))) == TokenProblem.EXPIRED
 
 
 def test_a_token_signed_with_another_secret_is_refused():
-    assert rejected(issue_token(ID_NUMBER, "someone-elses-secret-of-some-length")) == TokenProblem.INVALID
+    assert rejected(issue_token(SUBJECT, "someone-elses-secret-of-some-length")) == TokenProblem.INVALID
 
 
 def test_an_unsigned_token_is_refused():
-    unsigned = jwt.encode({"sub": ID_NUMBER, "exp": 4102444800}, key=None, algorithm="none")
-    assert rejected(unsigned) == TokenProblem.INVALID
+    assert rejected(jwt.encode(claims(), key=None, algorithm="none")) == TokenProblem.INVALID
 
 
-def test_a_token_without_expiry_is_refused():
-    assert rejected(jwt.encode({"sub": ID_NUMBER}, SECRET, algorithm="HS256")) == TokenProblem.INVALID
+@pytest.mark.parametrize("missing", ["exp", "jti", "sub", "iat"])
+def test_a_token_without_a_required_claim_is_refused(missing):
+    token_claims = claims()
+    del token_claims[missing]
+    assert rejected(jwt.encode(token_claims, SECRET, algorithm="HS256")) == TokenProblem.INVALID
+
+
+def test_a_long_lived_token_is_refused():
+    too_long = claims(exp=NOW + MAX_TOKEN_LIFETIME + datetime.timedelta(minutes=1))
+    assert rejected(jwt.encode(too_long, SECRET, algorithm="HS256")) == TokenProblem.INVALID
 
 
 def test_garbage_is_refused():
@@ -51,7 +75,7 @@ def test_garbage_is_refused():
 
 def test_without_configuration_no_token_is_accepted(monkeypatch):
     monkeypatch.delenv("IDENTITY_TOKEN_SECRET")
-    assert rejected(issue_token(ID_NUMBER, SECRET)) == TokenProblem.NOT_CONFIGURED
+    assert rejected(issue_token(SUBJECT, SECRET)) == TokenProblem.NOT_CONFIGURED
 
 
 def test_a_public_key_verifies_rs256_tokens_and_refuses_hs256_ones(monkeypatch):
@@ -59,7 +83,15 @@ def test_a_public_key_verifies_rs256_tokens_and_refuses_hs256_ones(monkeypatch):
     public_pem = private_key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
     monkeypatch.setenv("IDENTITY_TOKEN_PUBLIC_KEY", public_pem)
-    exp = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=5)
-    assert verify_token(jwt.encode({"sub": ID_NUMBER, "exp": exp}, private_key, algorithm="RS256")) == ID_NUMBER
+    assert verify_token(jwt.encode(claims(), private_key, algorithm="RS256")).subject_ref == SUBJECT
     # The classic confusion attack: an HS256 token "signed" with the public key text must not pass.
-    assert rejected(issue_token(ID_NUMBER, SECRET)) == TokenProblem.INVALID
+    assert rejected(hs256_signed_with(public_pem.encode())) == TokenProblem.INVALID
+
+
+def hs256_signed_with(key: bytes) -> str:
+    """An HS256 token made by hand: PyJWT itself refuses to use a PEM key as an HMAC secret."""
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+    body = claims(iat=int(NOW.timestamp()), exp=int(NOW.timestamp()) + 300)
+    signing_input = f"{part(json.dumps({'alg': 'HS256', 'typ': 'JWT'}).encode())}.{part(json.dumps(body).encode())}"
+    return f"{signing_input}.{part(hmac.new(key, signing_input.encode(), hashlib.sha256).digest())}"

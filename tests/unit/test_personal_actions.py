@@ -1,4 +1,6 @@
 """The identity check and look-ups through the real actions, on SQLite and PostgreSQL."""
+import datetime
+import datetime
 import re
 
 import pytest
@@ -6,12 +8,17 @@ from sqlalchemy import select, update
 
 from bot.db.engine import session_scope
 from bot.db.models import AuditEntry, SmsOutbox, VerificationCode
+from bot.identity import audit
+from bot.db.demo_data import DEMO_PEOPLE
+from bot.identity.token_sign_in import present_token
 from bot.identity.tokens import issue_token
+from bot.message_metadata import SERVER_KEY, TOKEN_OUTCOME
 from tests.unit.action_conversation import ActionConversation, latest_code
 
 ZHANG, WANG = "440304198506121230", "11010519491231002X"
 UNREGISTERED = "110105198001010016"
 SECRET = "test-secret-for-signed-identity-tokens"
+ZHANG_REF, WANG_REF = (next(p.subject_ref for p in DEMO_PEOPLE if p.id_number == number) for number in (ZHANG, WANG))
 SENSITIVE = re.compile(r"\d{11,}|\d{17}[\dX]")  # a full phone or ID number
 
 
@@ -68,19 +75,89 @@ def test_unregistered_number_gets_the_same_wording(demo_engine):
     assert "验证码不正确" in unregistered.say("provide_code", "123456")[0]
 
 
-def test_wrong_code_five_times_locks_even_a_new_conversation(demo_engine):
+class Clock:
+    """Stands in for the actions' clock, so that waits in replies are exact."""
+
+    def __init__(self):
+        self.now = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.timezone.utc)
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **kwargs):
+        self.now += datetime.timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr("actions.personal._now", clock)
+    return clock
+
+
+def from_client(client):
+    """The metadata the channel puts on a message (bot.message_metadata)."""
+    return {"server": {"client": client}}
+
+
+def start_check(chat, id_number, client=None):
+    chat.say("request_balance", "balance", metadata=from_client(client))
+    chat.say("affirm", "yes", metadata=from_client(client))
+    return chat.say("provide_id_number", id_number, metadata=from_client(client))
+
+
+def test_three_wrong_codes_stop_this_chat_and_say_what_to_do(demo_engine, clock):
     chat = ActionConversation("c1", "en")
-    chat.say("request_balance", "balance")
-    chat.say("affirm", "yes")
-    chat.say("provide_id_number", ZHANG)
+    start_check(chat, ZHANG, "ip-1")
     wrong = f"{(int(latest_code(demo_engine)) + 1) % 10**6:06d}"
-    replies = [chat.say("provide_code", wrong)[0] for _ in range(5)]
-    assert "4 more tries" in replies[0] and "1 more try" in replies[3]
-    assert "locked for 30 more minutes" in replies[4]
-    other = ActionConversation("c2", "en")
-    other.say("request_balance", "balance")
-    other.say("affirm", "yes")
-    assert "locked" in other.say("provide_id_number", ZHANG)[0]
+    replies = [chat.say("provide_code", wrong, metadata=from_client("ip-1"))[0] for _ in range(3)]
+    assert "2 more tries" in replies[0] and "1 more try" in replies[1]
+    assert "After 3 wrong codes" in replies[2] and "try again in 30 minutes" in replies[2]
+    assert all(way in replies[2] for way in ("12393", "counter with your ID card", "website where you are signed in"))
+    assert chat.slots["identity_step"] is None
+    clock.advance(minutes=10)
+    assert "try again in 20 minutes" in start_check(ActionConversation("c2", "en"), ZHANG, "ip-1")[0]
+
+
+def test_the_owner_gets_a_code_after_someone_else_guessed_wrong(demo_engine, clock):
+    attacker = ActionConversation("attacker", "zh")
+    start_check(attacker, ZHANG, "ip-1")
+    for _ in range(3):
+        attacker.say("provide_code", "000000", metadata=from_client("ip-1"))
+    clock.advance(minutes=1)
+    owner = ActionConversation("owner", "en")
+    assert "If this number is registered" in start_check(owner, ZHANG, "ip-2")[0]
+    assert "3,268.40 yuan" in owner.say("provide_code", latest_code(demo_engine), metadata=from_client("ip-2"))[1]
+
+
+def test_replies_under_the_limits_are_the_same_for_registered_and_unregistered_numbers(demo_engine, clock):
+    def replies_for(id_number, tag):
+        chats, texts = [], []
+        for n in range(6):  # one wrong code each; the 6th chat meets the number's daily limit
+            clock.advance(minutes=1)
+            chats.append(ActionConversation(f"{tag}-{n}", "zh"))
+            texts += start_check(chats[-1], id_number, f"{tag}-ip-{n}")
+            texts += chats[-1].say("provide_code", "000000", metadata=from_client(f"{tag}-ip-{n}"))
+        for n, chat in enumerate(chats[:4]):  # two more each: stopped, until the number is locked for everyone
+            texts += [chat.say("provide_code", "000000", metadata=from_client(f"{tag}-ip-{n}"))[0] for _ in range(2)]
+        return texts
+
+    registered = replies_for(ZHANG, "a")
+    clock.advance(days=2)
+    assert replies_for(UNREGISTERED, "b") == registered
+    for reached in ("这个号码已达上限", "验证码已输错 3 次", "暂时锁定，请 24 小时后再试"):
+        assert any(reached in text and "12393" in text for text in registered), reached
+
+
+def test_limits_are_audited_with_the_limit_and_no_conversation_id(demo_engine, clock):
+    chat = ActionConversation("c1", "en")
+    start_check(chat, ZHANG)
+    for _ in range(3):
+        chat.say("provide_code", "000000")
+    with session_scope(demo_engine) as session:
+        entries = session.execute(select(AuditEntry.event, AuditEntry.detail, AuditEntry.conversation_key)).all()
+    assert ("code_check_stopped", "wrong_codes", audit.conversation_key("c1")) in entries
+    assert {key for _, _, key in entries} == {audit.conversation_key("c1")} != {"c1"}
 
 
 def test_expired_code_offers_a_new_one(demo_engine):
@@ -126,24 +203,41 @@ def test_claims_then_one_claim_by_its_button(demo_engine):
     assert "本次住院适用的起付标准：1,300 元" in detail[0]
 
 
+def token_outcome(engine, token, conversation_id="c1"):
+    """What the channel passes on after checking a message's identity token (bot.channels.incoming)."""
+    with session_scope(engine) as session:
+        outcome = present_token(session, conversation_id, token, datetime.datetime.now(datetime.timezone.utc))
+    return {SERVER_KEY: {TOKEN_OUTCOME: outcome.value}}
+
+
 def test_a_signed_token_verifies_without_a_code(demo_engine, monkeypatch):
     monkeypatch.setenv("IDENTITY_TOKEN_SECRET", SECRET)
     chat = ActionConversation("c1", "en")
-    answer = chat.say("request_balance", "balance", metadata={"auth_token": issue_token(WANG, SECRET)})
+    answer = chat.say("request_balance", "balance", metadata=token_outcome(demo_engine, issue_token(WANG_REF, SECRET)))
     assert "5,120.00 yuan" in answer[0]
     with session_scope(demo_engine) as session:
         assert "verified_by_token" in session.scalars(select(AuditEntry.event)).all()
 
 
 @pytest.mark.parametrize("token, expected", [
-    (issue_token(ZHANG, "a-forged-secret-that-is-not-ours", 600), "not valid and was refused"),
-    (issue_token(ZHANG, SECRET, -10), "has expired"),
+    (issue_token(ZHANG_REF, "a-forged-secret-that-is-not-ours"), "not valid and was refused"),
+    (issue_token(ZHANG_REF, SECRET, lifetime=datetime.timedelta(seconds=-10)), "has expired"),
 ])
 def test_forged_or_expired_token_is_refused_clearly(demo_engine, monkeypatch, token, expected):
     monkeypatch.setenv("IDENTITY_TOKEN_SECRET", SECRET)
     chat = ActionConversation("c1", "en")
-    refused, consent = chat.say("request_balance", "balance", metadata={"auth_token": token})
+    refused, consent = chat.say("request_balance", "balance", metadata=token_outcome(demo_engine, token))
     assert expected in refused and "separate consent" in consent
+
+
+def test_after_log_out_the_websites_token_no_longer_verifies(demo_engine, monkeypatch):
+    monkeypatch.setenv("IDENTITY_TOKEN_SECRET", SECRET)
+    chat = ActionConversation("c1", "en")
+    chat.say("request_balance", "balance", metadata=token_outcome(demo_engine, issue_token(WANG_REF, SECRET)))
+    assert "logged out" in chat.say("log_out", "log out")[0]
+    refused, consent = chat.say("request_balance", "balance",
+                                metadata=token_outcome(demo_engine, issue_token(WANG_REF, SECRET)))
+    assert "You logged out in this conversation" in refused and "separate consent" in consent
 
 
 def test_database_down_gets_a_useful_reply(monkeypatch):

@@ -2,10 +2,13 @@
  * The chat widget of the medical-insurance assistant, on the socket.io client from npm (served at /vendor).
  *
  * The host page provides <div id="assistant-widget"> with data-socket-url, data-max-message-chars,
- * data-reply-timeout-seconds and, for a signed-in user, data-auth-token: a short-lived signed token sent with
- * every message as customData.auth_token. The widget speaks the page's language (<html lang>).
- * The session id and the messages shown are kept in sessionStorage: a reload keeps the conversation, closing
- * the tab ends it (a shared computer at a service hall keeps nothing).
+ * data-reply-timeout-seconds, data-chat-end-url (the web server's POST /chat/end) and, for a signed-in user,
+ * data-auth-token: a short-lived signed token sent with every message as customData.auth_token.
+ * The widget speaks the page's language (<html lang>).
+ * The server issues the conversation's secret (session_confirm); the widget keeps the confirmed secret and the
+ * messages shown in sessionStorage: a reload keeps the conversation, closing the tab ends it (a shared computer
+ * at a service hall keeps nothing). ID numbers, phone numbers and codes the person types are shown and kept
+ * masked; the assistant gets them as typed.
  */
 (function () {
   "use strict";
@@ -61,30 +64,70 @@
     maxChars: Number(root.dataset.maxMessageChars) || 1000,
     replyTimeoutMs: 1000 * (Number(root.dataset.replyTimeoutSeconds) || 20),
     authToken: root.dataset.authToken || "",
+    chatEndUrl: root.dataset.chatEndUrl || "",
   };
+
+  // ---- what the person typed, as shown and kept: personal numbers masked ----
+
+  const SEPARATORS = /[\s-]/g;
+  // ID numbers (18 characters, the last may be X; the old 15 digits) typed with any spacing, "110105 19491231
+  // 002X", and mistyped ones in between.
+  const ID_NUMBER = /(?<!\d)\d(?:[\s-]*\d){14,17}(?:[\s-]*[Xx])?(?![\dXx])/g;
+  const MOBILE_NUMBER = /(?<!\d)1[3-9](?:[\s-]*\d){9}(?!\d)/g;
+  // Six digits on their own are a verification code, unless they are an amount ("120000元").
+  const CODE = /(?<![\d¥￥])\d(?:[\s-]?\d){5}(?!\d|\.\d|\s*(?:元|块|yuan|rmb))/gi;
+
+  function keepEnds(number) {
+    const compact = number.replace(SEPARATORS, "");
+    return compact.slice(0, 3) + "*".repeat(compact.length - 7) + compact.slice(-4);
+  }
+
+  function maskPersonalNumbers(words) {
+    return words.replace(ID_NUMBER, keepEnds).replace(MOBILE_NUMBER, keepEnds).replace(CODE, "******");
+  }
 
   // ---- conversation state, kept across reloads ----
 
-  function newSessionId() {
-    // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  // Who the page says is signed in: its token's sign-in session (sid, else the person, sub); "" when signed out.
+  // A change (signed out, someone else signed in) starts a new conversation, so the next person at a shared
+  // computer does not see the last one's messages.
+  function signedInAs(token) {
+    try {
+      const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+      return String(claims.sid || claims.sub || "");
+    } catch (error) {
+      return "";
+    }
   }
 
+  const pageSignedInAs = signedInAs(config.authToken);
+
+  // sessionId: the secret the server confirmed; null until it has confirmed one.
   function freshState() {
-    return { sessionId: newSessionId(), messages: [], greeted: false, open: false };
+    return { sessionId: null, messages: [], greeted: false, open: false, signedInAs: pageSignedInAs };
   }
 
   function loadState() {
     try {
       const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
-      if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.messages)) {
+      if (saved && Array.isArray(saved.messages) && saved.signedInAs === pageSignedInAs) {
         return saved;
+      }
+      if (saved) {
+        endVerification(saved.sessionId); // the last person's conversation: forgotten here, ended there
+        sessionStorage.removeItem(STORAGE_KEY);
       }
     } catch (error) {
       // unreadable (storage blocked or corrupted): start a new conversation
     }
     return freshState();
+  }
+
+  // Ends the conversation's verified state on the web server; its history stays with the assistant.
+  function endVerification(sessionId) {
+    if (sessionId && config.chatEndUrl) {
+      navigator.sendBeacon(config.chatEndUrl, sessionId);
+    }
   }
 
   const state = loadState();
@@ -216,7 +259,7 @@
       showAlert(text.unreachable);
       return false;
     }
-    remember({ from: "user", text: shownText });
+    remember({ from: "user", text: maskPersonalNumbers(shownText) });
     emitMessage(payload);
     return true;
   }
@@ -238,9 +281,33 @@
     remember({ from: "bot", text: reply.text, buttons });
   }
 
+  // The secret kept from the last confirmation, or none for a new conversation.
   function requestSession() {
     setReady(false);
-    socket.emit("session_request", { session_id: state.sessionId });
+    socket.emit("session_request", state.sessionId ? { session_id: state.sessionId } : {});
+  }
+
+  function startOver() {
+    Object.assign(state, freshState(), { open: state.open });
+    saveState();
+    log.replaceChildren();
+    showAlert("");
+    clearTimeout(replyTimer);
+  }
+
+  // The server may confirm another secret than the one sent (it did not know that one): the conversation shown
+  // is then not the one the server continues, so it starts over.
+  function confirmSession(secret) {
+    if (state.sessionId && secret !== state.sessionId) {
+      startOver();
+    }
+    state.sessionId = secret;
+    saveState();
+    setReady(true);
+    showAlert("");
+    if (!state.greeted) {
+      greet();
+    }
   }
 
   function connect() {
@@ -249,13 +316,7 @@
     }
     socket = io(config.socketUrl, { path: "/socket.io", reconnectionDelayMax: 10000 });
     socket.on("connect", requestSession);
-    socket.on("session_confirm", () => {
-      setReady(true);
-      showAlert("");
-      if (!state.greeted) {
-        greet();
-      }
-    });
+    socket.on("session_confirm", confirmSession);
     socket.on("connect_error", () => {
       setReady(false);
       showAlert(text.unreachable);
@@ -300,14 +361,14 @@
     }
   });
   newConversationButton.addEventListener("click", () => {
-    Object.assign(state, freshState(), { open: true });
-    saveState();
-    log.replaceChildren();
-    showAlert("");
-    clearTimeout(replyTimer);
+    endVerification(state.sessionId);
+    startOver();
     requestSession(); // its confirmation sends the greeting of the new conversation
     input.focus();
   });
+  // Closing the tab ends the chat's verified state. pagehide cannot tell a close from a reload, so a reload ends
+  // it too: the conversation and its history stay, and a signed-in page verifies it again with its fresh token.
+  window.addEventListener("pagehide", () => endVerification(state.sessionId));
 
   updateCounter();
   showHistory();

@@ -1,0 +1,75 @@
+"""What both public channels do with a message before the dialogue sees it.
+
+- The conversation is the one the client's secret opens, never an id the client names; a client without a
+  valid secret gets a new conversation and its secret (bot.identity.conversation_keys).
+- Client metadata is dropped: only server-made metadata reaches Rasa (bot.message_metadata). An identity token
+  in it is checked here, once, and only the outcome is passed on, so no token is ever stored.
+- Each client is throttled (bot.client_throttle).
+"""
+import asyncio
+import datetime
+import functools
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.client_throttle import ClientThrottle
+from bot.db.engine import session_scope
+from bot.identity import conversation_keys
+from bot.identity.keyed_hash import keyed_hash
+from bot.identity.token_sign_in import present_token
+from bot.identity.tokens import METADATA_KEY
+from bot.message_metadata import CLIENT, SERVER_KEY, TOKEN_OUTCOME
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    secret: str  # what the client must send back to continue
+    conversation_id: str
+
+
+def open_conversation(client_secret: Any) -> Conversation:
+    """The conversation the client's secret opens, or a new one when the secret is missing or not ours."""
+    conversation_id = conversation_keys.conversation_id_for(client_secret)
+    if conversation_id is not None:
+        return Conversation(client_secret, conversation_id)
+    secret = conversation_keys.issue_secret()
+    return Conversation(secret, conversation_keys.conversation_id_for(secret))
+
+
+def client_key(address: str | None) -> str:
+    return keyed_hash(f"client:{address or 'unknown'}")
+
+
+@functools.lru_cache(maxsize=None)
+def throttle() -> ClientThrottle:
+    """One per process, shared by both channels, so a client cannot double its share by using both."""
+    return ClientThrottle.from_settings()
+
+
+def identity_token(client_metadata: Any) -> Any:
+    return client_metadata.get(METADATA_KEY) if isinstance(client_metadata, dict) else None
+
+
+async def server_metadata(conversation_id: str, token: Any, client: str) -> dict:
+    """The metadata the dialogue gets for this message (and the only metadata Rasa stores)."""
+    metadata = {CLIENT: client}
+    if token is not None:
+        outcome = await asyncio.to_thread(_present_token, conversation_id, token)
+        if outcome is not None:
+            metadata[TOKEN_OUTCOME] = outcome
+    return {SERVER_KEY: metadata}
+
+
+def _present_token(conversation_id: str, token: Any) -> str | None:
+    try:
+        with session_scope() as session:
+            return present_token(session, conversation_id, token, datetime.datetime.now(datetime.timezone.utc)).value
+    except SQLAlchemyError:
+        # A replay racing its original loses on the primary key; an unavailable database verifies nobody.
+        logger.warning("Identity token not checked: the application database refused the check")
+        return None
