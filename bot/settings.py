@@ -90,9 +90,9 @@ def require_production_secrets() -> None:
 def client_limits() -> dict:
     """The public channels' per-client limits (bot.client_throttle), from CLIENT_* variables."""
     return {
-        "max_in_progress_per_client": int(os.environ.get("CLIENT_MAX_IN_PROGRESS", "4")),
+        "max_in_progress_per_client": int(os.environ.get("CLIENT_MAX_IN_PROGRESS", "2")),
         "messages_per_minute": int(os.environ.get("CLIENT_MESSAGES_PER_MINUTE", "60")),
-        "burst": int(os.environ.get("CLIENT_MESSAGE_BURST", "20")),
+        "burst": int(os.environ.get("CLIENT_MESSAGE_BURST", "10")),
         "max_in_progress_total": int(os.environ.get("SERVER_MAX_IN_PROGRESS", "32")),
     }
 

@@ -10,7 +10,7 @@ import datetime
 
 import jwt
 
-from bot import settings
+from bot.identity.tokens import verification_key
 
 BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout"
 MAX_LOGOUT_TOKEN_LIFETIME = datetime.timedelta(minutes=5)
@@ -28,21 +28,14 @@ def issue_logout_token(host_session: str, secret: str,
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
-def _verification_key() -> tuple[str, list[str]]:
-    """The identity tokens' key and algorithms (bot.identity.tokens): never "none", never a mix."""
-    public_key, secret = settings.identity_token_public_key(), settings.identity_token_secret()
-    if public_key:
-        return public_key, ["RS256", "ES256"]
-    if secret:
-        return secret, ["HS256"]
-    raise LogoutTokenRejected("no identity token key is configured")
-
-
 def verified_host_session(token: object) -> str:
     """The host sign-in session a genuine, unexpired logout token ends; raises LogoutTokenRejected otherwise."""
     if not isinstance(token, str):
         raise LogoutTokenRejected("not a token")
-    key, algorithms = _verification_key()
+    configured = verification_key()
+    if configured is None:
+        raise LogoutTokenRejected("no identity token key is configured")
+    key, algorithms = configured
     try:
         claims = jwt.decode(token, key, algorithms=algorithms,
                             options={"require": ["sid", "iat", "exp", "events"]})

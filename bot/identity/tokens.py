@@ -52,17 +52,24 @@ def issue_token(subject_ref: str, secret: str, host_session: str | None = None,
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
+def verification_key() -> tuple[str, list[str]] | None:
+    """The host websites' key and the algorithms it checks (never "none", never a mix); None when not configured."""
+    public_key, secret = settings.identity_token_public_key(), settings.identity_token_secret()
+    if public_key:
+        return public_key, ["RS256", "ES256"]
+    if secret:
+        return secret, ["HS256"]
+    return None
+
+
 def verify_token(token: object) -> TokenClaims:
     """The claims of a genuine, unexpired token; raises TokenRejected when it is forged, expired or unusable."""
     if not isinstance(token, str):
         raise TokenRejected(TokenProblem.INVALID)
-    secret, public_key = settings.identity_token_secret(), settings.identity_token_public_key()
-    if public_key:
-        key, algorithms = public_key, ["RS256", "ES256"]
-    elif secret:
-        key, algorithms = secret, ["HS256"]
-    else:
+    configured = verification_key()
+    if configured is None:
         raise TokenRejected(TokenProblem.NOT_CONFIGURED)
+    key, algorithms = configured
     try:
         claims = jwt.decode(token, key, algorithms=algorithms, options={"require": ["exp", "sub", "jti"]})
     except jwt.ExpiredSignatureError:

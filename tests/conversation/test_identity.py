@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from bot.db.demo_data import DEMO_PEOPLE
+from bot.identity.lockout import MAX_WRONG_CODES_PER_SOURCE
 from bot.identity.tokens import issue_token
 from tests.conversation.conftest import IDENTITY_TOKEN_SECRET
 
@@ -95,18 +96,22 @@ def test_unregistered_number_gets_the_same_wording(assistant):
     assert replies[0] == replies[1] and "If this number is registered" in replies[0][0][0]
 
 
-def test_wrong_code_five_times_locks_the_number(conversation, assistant):
+def test_wrong_codes_stop_this_conversation_and_this_client_but_not_the_owner(conversation, assistant):
     start_check(conversation, "show my claims", "I agree", f"ID {LIU}")
     wrong = f"{(int(latest_code(assistant)) + 1) % 10**6:06d}"
-    for _ in range(4):
+    for _ in range(MAX_WRONG_CODES_PER_SOURCE - 1):
         conversation.say(wrong)
         assert "not correct" in conversation.text
     conversation.say(wrong)
-    assert "locked for 30 more minutes" in conversation.text
+    assert f"After {MAX_WRONG_CODES_PER_SOURCE} wrong codes" in conversation.text and "30 minutes" in conversation.text
+    # Every test conversation comes from 127.0.0.1: the same client, so it is stopped for this number too...
     other = assistant.new_secret()
     for text in ("查我的缴费记录", "同意", f"身份证号码{LIU}"):
         answer = assistant.send(other, text)
-    assert "暂时锁定" in answer[0]["text"]
+    assert f"验证码已输错 {MAX_WRONG_CODES_PER_SOURCE} 次" in answer[0]["text"]
+    # ...while the number itself is not locked for its owner, who comes from elsewhere.
+    with app_db(assistant) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM identity_locks").fetchone()[0] == 0
 
 
 def test_expired_code_offers_a_new_one(conversation, assistant):
