@@ -46,32 +46,40 @@ def input_problem_reply(problem: InputProblem, language: str | None) -> str:
     return _in_language({lang: _input_problem_text(problem, lang) for lang in (CHINESE, ENGLISH)}, language)
 
 
+# Replies that end with the help line; {seconds} is filled in where a reply names a wait.
+_WITH_HELP_LINE = {
+    "busy": {
+        CHINESE: "消息发送得太快了，我还在处理您之前的消息。请等 {seconds} 秒后再发送。",
+        ENGLISH: "Messages are arriving faster than I can answer them. Please wait {seconds} seconds and send "
+        "your message again. ",
+    },
+    "unreadable_metadata": {
+        CHINESE: "这条消息附带的数据无法读取，我没有处理它。请刷新网页后再发送一次。",
+        ENGLISH: "The data sent with this message could not be read, so I did not process it. Please reload the "
+        "page and send it again. ",
+    },
+    "nothing_to_say": {
+        CHINESE: "抱歉，我现在无法完成这个请求。请稍后再试。",
+        ENGLISH: "Sorry, I cannot complete that request right now. Please try again in a few minutes. ",
+    },
+}
+
+
+def _with_help_line(key: str, language: str | None, **figures) -> str:
+    texts = {lang: text.format(**figures) + _HELP_LINE[lang] for lang, text in _WITH_HELP_LINE[key].items()}
+    return _in_language(texts, language)
+
+
 def busy_reply(wait_seconds: float, language: str | None) -> str:
     """Sent at once when a client is over its message limits (bot.client_throttle) or the server is full."""
-    seconds = max(1, round(wait_seconds))
-    texts = {
-        CHINESE: f"消息发送得太快了，我还在处理您之前的消息。请等 {seconds} 秒后再发送。" + _HELP_LINE[CHINESE],
-        ENGLISH: f"Messages are arriving faster than I can answer them. Please wait {seconds} seconds and send "
-        "your message again. " + _HELP_LINE[ENGLISH],
-    }
-    return _in_language(texts, language)
+    return _with_help_line("busy", language, seconds=max(1, round(wait_seconds)))
 
 
 def unreadable_metadata_reply(language: str | None) -> str:
     """The web page sent data the assistant cannot read (a widget fault, not the user's)."""
-    texts = {
-        CHINESE: "这条消息附带的数据无法读取，我没有处理它。请刷新网页后再发送一次。" + _HELP_LINE[CHINESE],
-        ENGLISH: "The data sent with this message could not be read, so I did not process it. Please reload the "
-        "page and send it again. " + _HELP_LINE[ENGLISH],
-    }
-    return _in_language(texts, language)
+    return _with_help_line("unreadable_metadata", language)
 
 
 def nothing_to_say_reply(language: str | None) -> str:
     """Sent when the dialogue produced no reply, e.g. the action server is down."""
-    texts = {
-        CHINESE: "抱歉，我现在无法完成这个请求。请稍后再试。" + _HELP_LINE[CHINESE],
-        ENGLISH: "Sorry, I cannot complete that request right now. Please try again in a few minutes. "
-        + _HELP_LINE[ENGLISH],
-    }
-    return _in_language(texts, language)
+    return _with_help_line("nothing_to_say", language)

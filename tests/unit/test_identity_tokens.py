@@ -14,13 +14,12 @@ from bot.identity.tokens import MAX_TOKEN_LIFETIME, TokenProblem, TokenRejected,
 
 SECRET = "a-test-secret-of-reasonable-length-123"
 SUBJECT = "5f0c2a9e41d87b36c1e9a04d27b8f613"  # an opaque person reference, never the ID number
-NOW = datetime.datetime.now(datetime.timezone.utc)
 
 
-def claims(**changes):
-    """A valid token's claims, changed as a test needs."""
-    return {"sub": SUBJECT, "jti": "b1946ac92492d2347c6235b4d2611184", "iat": NOW,
-            "exp": NOW + datetime.timedelta(minutes=5), **changes}
+def claims(lifetime=datetime.timedelta(minutes=5), **changes):
+    """A valid token's claims, issued now (not at import: a long test run would let it expire)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return {"sub": SUBJECT, "jti": "b1946ac92492d2347c6235b4d2611184", "iat": now, "exp": now + lifetime, **changes}
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +37,7 @@ def rejected(token):
 def test_a_valid_token_names_its_person_its_id_and_its_host_session():
     verified = verify_token(issue_token(SUBJECT, SECRET, host_session="host-session-1"))
     assert verified.subject_ref == SUBJECT and verified.host_session == "host-session-1"
-    assert len(verified.token_id) == 32 and verified.expires_at > NOW
+    assert len(verified.token_id) == 32 and verified.expires_at > datetime.datetime.now(datetime.timezone.utc)
 
 
 def test_every_token_has_its_own_id():
@@ -65,7 +64,7 @@ def test_a_token_without_a_required_claim_is_refused(missing):
 
 
 def test_a_long_lived_token_is_refused():
-    too_long = claims(exp=NOW + MAX_TOKEN_LIFETIME + datetime.timedelta(minutes=1))
+    too_long = claims(lifetime=MAX_TOKEN_LIFETIME + datetime.timedelta(minutes=1))
     assert rejected(jwt.encode(too_long, SECRET, algorithm="HS256")) == TokenProblem.INVALID
 
 
@@ -92,6 +91,7 @@ def hs256_signed_with(key: bytes) -> str:
     """An HS256 token made by hand: PyJWT itself refuses to use a PEM key as an HMAC secret."""
     def part(data: bytes) -> str:
         return base64.urlsafe_b64encode(data).decode().rstrip("=")
-    body = claims(iat=int(NOW.timestamp()), exp=int(NOW.timestamp()) + 300)
+    now = int(datetime.datetime.now(datetime.timezone.utc).timestamp())
+    body = claims(iat=now, exp=now + 300)
     signing_input = f"{part(json.dumps({'alg': 'HS256', 'typ': 'JWT'}).encode())}.{part(json.dumps(body).encode())}"
     return f"{signing_input}.{part(hmac.new(key, signing_input.encode(), hashlib.sha256).digest())}"

@@ -12,12 +12,12 @@ from bot.identity.tokens import issue_token
 
 SECRET = "a-test-secret-of-reasonable-length-123"
 HOST_SESSION = "host-session-7f3a"
-NOW = datetime.datetime.now(datetime.timezone.utc)
 
 
-def claims(**changes):
-    """A valid logout token's claims, changed as a test needs."""
-    return {"sid": HOST_SESSION, "iat": NOW, "exp": NOW + datetime.timedelta(minutes=5),
+def claims(lifetime=datetime.timedelta(minutes=5), **changes):
+    """A valid logout token's claims, issued now (not at import: a long test run would let it expire)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return {"sid": HOST_SESSION, "iat": now, "exp": now + lifetime,
             "events": {BACKCHANNEL_LOGOUT_EVENT: {}}, **changes}
 
 
@@ -50,7 +50,7 @@ def test_a_token_signed_with_the_hosts_private_key_is_accepted(monkeypatch):
 @pytest.mark.parametrize("token", [
     signed(claims(), key="someone-elses-secret-of-some-length"),
     issue_logout_token(HOST_SESSION, SECRET, lifetime=datetime.timedelta(seconds=-1)),
-    signed(claims(exp=NOW + MAX_LOGOUT_TOKEN_LIFETIME + datetime.timedelta(minutes=1))),
+    signed(claims(lifetime=MAX_LOGOUT_TOKEN_LIFETIME + datetime.timedelta(minutes=1))),
     jwt.encode(claims(), key=None, algorithm="none"),
     signed(claims(events={})),
     signed(claims(events={BACKCHANNEL_LOGOUT_EVENT: "yes"})),
