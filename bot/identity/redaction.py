@@ -19,7 +19,7 @@ JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 # 17 digits and a check character, in any grouping. Only digits around it make it something else.
 ID_NUMBER = re.compile(f"(?<!{DIGIT}){DIGIT}(?:{GAP}{DIGIT}){{16}}{GAP}(?:{DIGIT}|{CHECK_X})(?!{DIGIT})")
 # A mainland mobile, grouped 3-4-4 when separated (an IPv4 address has no group of four digits), also after
-# +86. Only digits around it make it something else: "tel13912345678" is a phone number.
+# +86. Only digits around it make it something else: "tel" right before a mobile number is still a phone number.
 MOBILE = re.compile(f"(?<!{DIGIT})(?P<country>(?:\\+|00)?86{GAP})?"
                     f"(?P<number>[1１][3-9３-９]{DIGIT}{GAP}{DIGIT}{{4}}{GAP}{DIGIT}{{4}})(?!{DIGIT})")
 # Any other run of 7 to 19 digits, in groups as the identity action joins them (a mistyped ID, a bank card).
