@@ -28,7 +28,7 @@ import logging
 import os
 import time
 
-from sqlalchemy import delete, inspect, or_, text
+from sqlalchemy import delete, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -36,8 +36,7 @@ from bot import settings
 from bot.db.engine import get_engine, safe_url, session_scope
 from bot.db.models import (AuditEntry, IdentityLock, SignedOutConversation, SmsOutbox, UsedIdentityToken,
                            VerificationAttempt, VerificationCode, VerifiedConversation)
-from bot.identity import limits, lockout
-from bot.identity.sessions import IDLE_TIMEOUT
+from bot.identity import limits, lockout, sessions
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +69,7 @@ def purge_identity_records(session: Session, retention_days: int, now: datetime.
         VerificationCode: VerificationCode.created_at < now - limits.LONGEST_WINDOW,
         VerificationAttempt: VerificationAttempt.attempted_at < now - lockout.LONGEST_WINDOW,
         IdentityLock: IdentityLock.locked_until < now - lockout.LONGEST_WINDOW,
-        VerifiedConversation: or_(VerifiedConversation.expires_at <= now,
-                                  VerifiedConversation.last_active_at < now - IDLE_TIMEOUT),
+        VerifiedConversation: sessions.ended(now),
         UsedIdentityToken: UsedIdentityToken.expires_at <= now,
         SignedOutConversation: SignedOutConversation.signed_out_at < now - datetime.timedelta(days=retention_days),
         AuditEntry: AuditEntry.at < now - AUDIT_KEPT,

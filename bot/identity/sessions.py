@@ -4,7 +4,7 @@ A verification ends after IDLE_TIMEOUT without use, after ABSOLUTE_LIFETIME in a
 """
 import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from bot.db.models import InsuredPerson, SignedOutConversation, VerifiedConversation
@@ -19,12 +19,17 @@ def verified_person(session: Session, conversation_id: str, now: datetime.dateti
     record = session.get(VerifiedConversation, conversation_id)
     if record is None:
         return None
-    if now - record.last_active_at > IDLE_TIMEOUT or now >= record.expires_at:
+    if now - record.last_active_at > IDLE_TIMEOUT or now >= record.expires_at:  # as in `ended`
         session.delete(record)
         session.flush()
         return None
     record.last_active_at = now
     return session.get(InsuredPerson, record.person_id)
+
+
+def ended(now: datetime.datetime):
+    """SQL condition for the verifications that have ended by now (what bot.retention deletes)."""
+    return or_(VerifiedConversation.last_active_at < now - IDLE_TIMEOUT, VerifiedConversation.expires_at <= now)
 
 
 def mark_verified(session: Session, conversation_id: str, person: InsuredPerson, method: str,

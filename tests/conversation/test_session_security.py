@@ -11,15 +11,14 @@ import pytest
 import requests
 import socketio
 
-from bot.db.demo_data import DEMO_PEOPLE
 from bot.identity.tokens import issue_token
 from tests.conversation.conftest import IDENTITY_TOKEN_SECRET
-from tests.conversation.test_identity import (SENSITIVE, WANG, an_hour_has_passed,  # noqa: F401 (autouse)
+from tests.conversation.test_identity import (SENSITIVE, WANG, WANG_SUBJECT as WANG_REF,
+                                              an_hour_has_passed,  # noqa: F401 (autouse)
                                               app_db, verify)
 
 pytestmark = pytest.mark.conversation
 
-WANG_REF = next(person.subject_ref for person in DEMO_PEOPLE if person.id_number == WANG)
 BALANCE = "5,120.00"
 CONSENT_EN = "separate consent"
 JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]*")
