@@ -2,11 +2,10 @@
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.estimate import CLEARED_ANSWERS
-from actions.personal import REQUESTED_SLOT, RESET_CHECK
+from actions.slots import CLEARED_EVERYTHING
 
 
 class ActionCancel(Action):
@@ -15,5 +14,4 @@ class ActionCancel(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
-        return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None), *CLEARED_ANSWERS, *RESET_CHECK,
-                SlotSet("requested_service", None)]
+        return CLEARED_EVERYTHING

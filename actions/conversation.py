@@ -1,10 +1,9 @@
 """What actions read from a tracker: the reply language and the topic the user last asked about."""
 from rasa_sdk import Tracker
 
+from bot.knowledge import INTENT_PREFIX as POLICY_INTENT_PREFIX
 from bot.language import CHINESE, LANGUAGES
 from bot.message_metadata import SERVER_KEY
-
-POLICY_INTENT_PREFIX = "ask_"
 
 
 def reply_language(tracker: Tracker) -> str:

@@ -1,20 +1,19 @@
 """Benchmark: server start-up time and memory, model size, and reply latency over the REST webhook.
 
-    .venv/bin/python -m bench.latency [--messages 200] [--look-ups 50] [--estimates 20]
+    .venv/bin/python -m bench.latency [--messages 200] [--look-ups 50] [--estimates 20] [--checks 20]
 
 Starts its own action server and Rasa server (fresh SQLite file), sends the messages one after
 another in 20 conversations of 10 turns, mixing Chinese and English, then verifies a demo person
-(consent, ID number, code from the development outbox) and times personal look-ups, then whole
-reimbursement estimates turn by turn; prints the numbers.
+(consent, ID number, code from the development outbox) and times personal look-ups, whole identity checks
+with one look-up, then whole reimbursement estimates turn by turn; prints the numbers.
 """
 import argparse
-import re
-import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from tests.assistant_database import fresh_day, latest_code
 from tests.assistant_process import MODEL, RunningAssistant
 
 MESSAGES = [
@@ -71,14 +70,25 @@ def summary(latencies: list[float]) -> str:
 
 
 def verify_demo_person(assistant: RunningAssistant) -> str:
-    """A new conversation verified as a demo person; returns its secret."""
+    """A new conversation verified as a demo person (its balance shown); returns its secret."""
     sender = assistant.new_secret()
     for text in ("查一下我的医保余额", "同意", "身份证号 11010519491231002X"):
         assistant.send(sender, text)
-    with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as connection:
-        message = connection.execute("SELECT text FROM sms_outbox ORDER BY id DESC LIMIT 1").fetchone()[0]
-    assistant.send(sender, re.search(r"\d{6}", message).group(0))
+    assistant.send(sender, latest_code(assistant))
     return sender
+
+
+def time_whole_checks(assistant: RunningAssistant, count: int) -> list[float]:
+    """Milliseconds of a whole identity check (request, consent, ID number, code with the balance) plus one
+    more look-up, each on a fresh day for the code limits."""
+    durations = []
+    for _ in range(count):
+        fresh_day(assistant)
+        started = time.perf_counter()
+        verified = verify_demo_person(assistant)
+        assistant.send(verified, LOOK_UPS[1])
+        durations.append((time.perf_counter() - started) * 1000)
+    return durations
 
 
 def main() -> None:
@@ -86,6 +96,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--look-ups", type=int, default=50)
     parser.add_argument("--estimates", type=int, default=20)
+    parser.add_argument("--checks", type=int, default=20, help="whole identity checks plus one look-up")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -98,6 +109,7 @@ def main() -> None:
                                      [MESSAGES[i % len(MESSAGES)] for i in range(args.messages)])
             verified = verify_demo_person(assistant)
             look_ups = [timed_reply(assistant, verified, LOOK_UPS[i % len(LOOK_UPS)]) for i in range(args.look_ups)]
+            checks = time_whole_checks(assistant, args.checks)
             estimate_turns = time_replies(assistant, lambda i: f"bench-estimate-{i // len(ESTIMATE)}",
                                           ESTIMATE * args.estimates)
             total_seconds = sum(latencies) / 1000
@@ -110,6 +122,8 @@ def main() -> None:
             print(f"throughput:            {len(latencies) / total_seconds:.1f} messages/s (one user)")
             print(f"personal look-ups:     {len(look_ups)} after the identity check (balance, spending, claims, "
                   f"contributions, yearly totals): {summary(look_ups)}")
+            print(f"whole identity checks: {len(checks)} (request, consent, ID number, code and balance, then one "
+                  f"more look-up: 5 messages): {summary(checks)}")
             print(f"estimate form turns:   {len(estimate_turns)} ({args.estimates} whole estimates of "
                   f"{len(ESTIMATE)} messages): {summary(estimate_turns)}")
         finally:

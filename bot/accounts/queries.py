@@ -11,6 +11,7 @@ from bot.db.models import AccountMovement, Claim, Contribution, InsuredPerson
 
 MONTHLY_CREDIT = "monthly_credit"
 HOSPITALIZATION = "hospitalization"
+SPENDING_CATEGORIES = ("outpatient", "emergency", "pharmacy")  # the kinds of expense (hospital stays are claims)
 ZERO = Decimal("0.00")
 
 
@@ -39,15 +40,20 @@ class YearlyTotals:
         return self.by_category.setdefault(name, PaidBy())
 
 
-def spending(session: Session, person: InsuredPerson, month: YearMonth | None = None,
-             latest: int = 8) -> list[AccountMovement]:
-    """Expenses (not credits), newest first: those of one month, or the latest few."""
+def spending(session: Session, person: InsuredPerson, period: YearMonth | int | None = None,
+             latest: int = 8, category: str | None = None) -> list[AccountMovement]:
+    """Expenses (not credits), newest first: those of one month or one year, or the latest few; only those of
+    one category (one of SPENDING_CATEGORIES) when it is given."""
     query = (select(AccountMovement).options(joinedload(AccountMovement.institution))
              .where(AccountMovement.person_id == person.id, AccountMovement.category != MONTHLY_CREDIT)
              .order_by(AccountMovement.occurred_on.desc(), AccountMovement.id.desc()))
-    if month:
-        query = query.where(extract("year", AccountMovement.occurred_on) == month[0],
-                            extract("month", AccountMovement.occurred_on) == month[1])
+    if category:
+        query = query.where(AccountMovement.category == category)
+    if isinstance(period, tuple):
+        query = query.where(extract("year", AccountMovement.occurred_on) == period[0],
+                            extract("month", AccountMovement.occurred_on) == period[1])
+    elif period:
+        query = query.where(extract("year", AccountMovement.occurred_on) == period)
     else:
         query = query.limit(latest)
     return list(session.scalars(query))

@@ -1,9 +1,10 @@
 """The look-up replies, in the user's language. Names are masked; ID and phone numbers never appear."""
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from bot.accounts.periods import YearMonth
-from bot.accounts.queries import HOSPITALIZATION, YearlyTotals
+from bot.accounts.queries import HOSPITALIZATION, ZERO, PaidBy, YearlyTotals
 from bot.db.models import AccountMovement, Claim, Contribution, InsuredPerson, PersonalAccount
 from bot.identity.masking import mask_name
 from bot.reimbursement import explain_recorded_stay
@@ -14,6 +15,12 @@ CATEGORY = {
     "emergency": {"zh": "急诊", "en": "emergency"},
     "pharmacy": {"zh": "药店购药", "en": "pharmacy"},
     HOSPITALIZATION: {"zh": "住院", "en": "hospitalization"},
+}
+EXPENSES = {  # what a spending list holds: every expense, or one kind of them
+    None: {"zh": "医疗消费", "en": "medical expenses"},
+    "outpatient": {"zh": "门诊消费", "en": "outpatient expenses"},
+    "emergency": {"zh": "急诊消费", "en": "emergency expenses"},
+    "pharmacy": {"zh": "药店购药", "en": "pharmacy purchases"},
 }
 CHANNEL = {
     "employer_withholding": {"zh": "单位代扣代缴", "en": "withheld by the employer"},
@@ -34,6 +41,7 @@ RESIDENT_BASIS = {
     "en": "Basis: Social Insurance Law art. 25 (residents' insurance is funded by individual contributions and "
           "government subsidies).",
 }
+Bill = tuple[Decimal, Decimal, Decimal, Decimal]  # an amount and what the personal account, pooling fund, cash paid
 HELP_LINE = {
     "zh": "如有疑问，请拨打医保服务热线 12393，或前往当地医保经办窗口。",
     "en": "Questions? Call the medical-insurance hotline 12393 or visit your local medical-insurance counter.",
@@ -44,9 +52,45 @@ def display_name(person: InsuredPerson, language: str) -> str:
     return mask_name(person.name_zh if language == "zh" else person.name_en)
 
 
-def _month(period: YearMonth, language: str) -> str:
+def _period(period: YearMonth | int, language: str) -> str:
+    """(2026, 9) -> "2026年9月" / "September 2026"; 2025 -> "2025年" / "2025"."""
+    if isinstance(period, int):
+        return f"{period}年" if language == "zh" else str(period)
     year, month = period
     return f"{year}年{month}月" if language == "zh" else datetime.date(year, month, 1).strftime("%B %Y")
+
+
+def shown(amount: Decimal) -> Decimal:
+    """The amount as `money` displays it (to the fen), so that totals add up to the figures on screen."""
+    return amount.quantize(Decimal("0.01"))
+
+
+def _paid_in_total(bills: Iterable[Bill]) -> PaidBy:
+    """Bills (total, personal account, pooling fund, cash) summed as displayed."""
+    paid = PaidBy()
+    for bill in bills:
+        paid.add(*(shown(amount) for amount in bill))
+    return paid
+
+
+def _bill_text(bill: Bill, language: str) -> str:
+    """"1,240.00 元：个人账户 620.00 元、统筹基金 620.00 元" / "1,240.00 yuan: personal account 620.00 yuan, ..."""
+    paid = _paid_in_total([bill])
+    payers = _payers(paid.personal_account, paid.pooling, paid.cash, language)
+    return f"{money(paid.total, language)}{'：' if language == 'zh' else ': '}{payers}"
+
+
+def _total_line(total: Decimal, language: str, split: str = "") -> str:
+    """"合计 X 元：split。" / "Total X yuan: split." (no split: just the total)."""
+    if language == "zh":
+        return f"合计 {money(total, language)}{'：' + split if split else ''}。"
+    return f"Total {money(total, language)}{': ' + split if split else ''}."
+
+
+def _paid_total_line(bills: Iterable[Bill], language: str) -> str:
+    """The total of bills as displayed, and how much of it each payer paid."""
+    paid = _paid_in_total(bills)
+    return _total_line(paid.total, language, _payers(paid.personal_account, paid.pooling, paid.cash, language))
 
 
 def balance_reply(person: InsuredPerson, account: PersonalAccount | None, latest_premium: Contribution | None,
@@ -97,31 +141,47 @@ def _suspended_note(person: InsuredPerson, language: str) -> str:
             + HELP_LINE["en"])
 
 
-def spending_reply(person: InsuredPerson, movements: list[AccountMovement], month: YearMonth | None,
-                   language: str) -> Reply:
+def spending_reply(person: InsuredPerson, movements: list[AccountMovement], period: YearMonth | int | None,
+                   language: str, scope: str | None = None) -> Reply:
+    """The expenses of a month or a year, or the latest ones; scope: only one kind of them (see EXPENSES)."""
     name = display_name(person, language)
+    kind = EXPENSES[scope][language]
+    when = _period(period, language) if period else None
     if not movements:
-        text = (f"{name}，{_month(month, language) if month else '近期'}没有医疗消费记录。" if language == "zh" else
-                f"{name}, there are no medical expenses on record"
-                f"{' for ' + _month(month, language) if month else ' recently'}.")
+        text = (f"{name}，{when or '近期'}没有{kind}记录。" if language == "zh" else
+                f"{name}, there are no {kind} on record{' for ' + when if when else ' recently'}.")
         return Reply(text, service_menu(language))
     if language == "zh":
-        heading = f"{name}，{_month(month, language) + '的' if month else '最近的'}医疗消费明细（共 {len(movements)} 笔）："
+        heading = f"{name}，{when + '的' if when else '最近的'}{kind}明细（共 {len(movements)} 笔）："
     else:
-        heading = (f"{name}, your medical expenses {'in ' + _month(month, language) if month else '(latest first)'}"
+        heading = (f"{name}, your {kind} {'in ' + when if when else '(latest first)'}"
                    f" — {len(movements)} record{'s' if len(movements) > 1 else ''}:")
-    return Reply("\n".join([heading] + [_spending_line(m, language) for m in movements]), service_menu(language))
+    lines = [heading] + [_spending_line(m, language) for m in movements]
+    lines.append(_paid_total_line(map(_movement_bill, movements), language))
+    return Reply("\n".join(lines), service_menu(language))
+
+
+def _movement_bill(movement: AccountMovement) -> Bill:
+    return movement.amount, movement.personal_account_paid, movement.pooling_paid, movement.cash_paid
+
+
+def _claim_bill(stay: Claim) -> Bill:
+    return stay.total_cost, stay.personal_account_paid, stay.pooling_paid, stay.cash_paid
+
+
+def _paid_bill(paid: PaidBy) -> Bill:
+    return paid.total, paid.personal_account, paid.pooling, paid.cash
 
 
 def _spending_line(movement: AccountMovement, language: str) -> str:
     institution = movement.institution.name_zh if language == "zh" else movement.institution.name_en
     category = CATEGORY[movement.category][language]
-    payers = _payers(movement.personal_account_paid, movement.pooling_paid, movement.cash_paid, language)
+    billed = _bill_text(_movement_bill(movement), language)
     if language == "zh":
         after = f"，余额 {money(movement.balance_after, language)}" if movement.balance_after is not None else ""
-        return f"• {movement.occurred_on:%Y-%m-%d} {institution}（{category}）{money(movement.amount, language)}：{payers}{after}"
+        return f"• {movement.occurred_on:%Y-%m-%d} {institution}（{category}）{billed}{after}"
     after = f"; balance after {money(movement.balance_after, language)}" if movement.balance_after is not None else ""
-    return f"• {movement.occurred_on:%Y-%m-%d} {institution} ({category}) {money(movement.amount, language)}: {payers}{after}"
+    return f"• {movement.occurred_on:%Y-%m-%d} {institution} ({category}) {billed}{after}"
 
 
 def _payers(personal_account: Decimal, pooling: Decimal, cash: Decimal, language: str) -> str:
@@ -142,12 +202,8 @@ def claims_reply(person: InsuredPerson, found: list[Claim], language: str) -> Re
     for stay in found:
         institution = stay.institution.name_zh if language == "zh" else stay.institution.name_en
         lines.append(f"• {stay.reference} {stay.admission_date:%Y-%m-%d}–{stay.discharge_date:%Y-%m-%d} {institution} "
-                     f"{money(stay.total_cost, language)}")
-    total = sum((stay.total_cost for stay in found), Decimal("0"))
-    payers = _payers(sum(s.personal_account_paid for s in found), sum(s.pooling_paid for s in found),
-                     sum(s.cash_paid for s in found), language)
-    lines.append(f"合计 {money(total, language)}：{payers}。" if language == "zh" else
-                 f"Total {money(total, language)}: {payers}.")
+                     f"{_bill_text(_claim_bill(stay), language)}")
+    lines.append(_paid_total_line(map(_claim_bill, found), language))
     buttons = [{"title": (f"{stay.reference} 明细" if language == "zh" else f"Details of {stay.reference}"),
                 "payload": f'/request_claim_detail{{"claim_reference":"{stay.reference}"}}'} for stay in found]
     return Reply("\n".join(lines), buttons)
@@ -187,6 +243,7 @@ def contributions_reply(person: InsuredPerson, found: list[Contribution], credit
         return Reply(text, service_menu(language))
     lines = [f"{name}，您最近的医保缴费记录：" if language == "zh" else f"{name}, your latest contributions:"]
     lines += [_contribution_line(item, language) for item in found]
+    lines.append(_contributions_total_line(found, language))
     if person.status == "suspended":
         lines.append(_suspended_note(person, language))
     lines.append(QUERY_BASIS[language])
@@ -207,8 +264,28 @@ def _contribution_line(item: Contribution, language: str) -> str:
             f"credited to your personal account {money(item.account_credit, language)} ({channel})")
 
 
+def _contributions_total_line(found: list[Contribution], language: str) -> str:
+    """What the periods listed add up to: the employer's and the person's parts, and the part credited to the
+    personal account (which is not paid on top: it comes out of those parts)."""
+    def total(*columns: str) -> Decimal:
+        return sum((shown(getattr(item, column)) for item in found for column in columns
+                    if getattr(item, column) is not None), ZERO)
+
+    employer, individual = total("employer_part"), total("employee_part", "resident_premium")
+    credited = total("account_credit")
+    labels = {"zh": ("单位缴纳", "个人缴纳", "其中划入个人账户"),
+              "en": ("employer", "you", "of which credited to your personal account")}[language]
+    parts = [f"{label} {money(amount, language)}" for label, amount in zip(labels[:2], (employer, individual))]
+    split = ("、" if language == "zh" else ", ").join(parts) if employer else ""
+    if credited:
+        split += ("；" if language == "zh" else "; ") + f"{labels[2]} {money(credited, language)}"
+    return _total_line(employer + individual, language, split)
+
+
 def _retiree_contributions(name: str, credits: list[AccountMovement], language: str) -> str:
     credit_lines = [f"• {credit.occurred_on:%Y-%m-%d} {money(credit.amount, language)}" for credit in credits]
+    if credits:
+        credit_lines.append(_total_line(sum((shown(credit.amount) for credit in credits), ZERO), language))
     if language == "zh":
         return "\n".join([f"{name}，您已退休，缴费年限达到规定的退休人员不再缴纳基本医疗保险费（《社会保险法》第二十七条）。"
                           "您的个人账户每月按规定划入："] + credit_lines)
@@ -225,9 +302,9 @@ def yearly_totals_reply(person: InsuredPerson, totals: YearlyTotals, language: s
     lines = [f"{name}，{totals.year} 年累计医疗费用（按类别）：" if language == "zh" else
              f"{name}, your medical costs in {totals.year} by category:"]
     for category, paid in totals.by_category.items():
-        payers = _payers(paid.personal_account, paid.pooling, paid.cash, language)
-        lines.append(f"• {CATEGORY[category][language]} {money(paid.total, language)}：{payers}" if language == "zh"
-                     else f"• {CATEGORY[category][language]} {money(paid.total, language)}: {payers}")
+        lines.append(f"• {CATEGORY[category][language]} {_bill_text(_paid_bill(paid), language)}")
+    if totals.by_category:
+        lines.append(_paid_total_line(map(_paid_bill, totals.by_category.values()), language))
     if totals.credited:
         lines.append(f"个人账户本年累计划入 {money(totals.credited, language)}。" if language == "zh" else
                      f"Credited to your personal account this year: {money(totals.credited, language)}.")

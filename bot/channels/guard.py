@@ -45,8 +45,9 @@ def language_of(text: str | None) -> str | None:
 def guarded(on_new_message: MessageHandler) -> MessageHandler:
     """The channel's message handler with input checks and a reply when nothing else replied."""
 
-    async def handle(message: UserMessage) -> None:
-        language = language_of(message.text)
+    async def handle(message: UserMessage, conversation_language: str | None = None) -> None:
+        """conversation_language: what the conversation was in, for a message without words of a language."""
+        language = language_of(message.text) or conversation_language
         problem = find_problem(message.text)
         if problem is not None:
             logger.info("Message not processed: %s (%d characters)", problem.value, len(message.text or ""))

@@ -5,6 +5,7 @@
 - Client metadata is dropped: only server-made metadata reaches Rasa (bot.message_metadata). An identity token
   in it is checked here, once, and only the outcome is passed on, so no token is ever stored.
 - Each client is throttled (bot.client_throttle).
+- A message without words of a language is answered in the conversation's language (its stored slot).
 """
 import asyncio
 import datetime
@@ -63,6 +64,20 @@ async def server_metadata(conversation_id: str, token: Any, client: str) -> dict
         if outcome is not None:
             metadata[TOKEN_OUTCOME] = outcome
     return {SERVER_KEY: metadata}
+
+
+async def stored_language(app: Any, conversation_id: str) -> str | None:
+    """The language the conversation has been in (its `language` slot), for replies to a message that has no
+    words of one (emoji, digits) or that the dialogue could not answer; None for a new conversation."""
+    agent = getattr(getattr(app, "ctx", None), "agent", None)
+    if agent is None or agent.tracker_store is None:
+        return None
+    try:
+        tracker = await agent.tracker_store.retrieve(conversation_id)
+    except Exception:  # the store being down must not stop the reply that says so
+        logger.exception("Could not read the conversation's language")
+        return None
+    return tracker.get_slot("language") if tracker else None
 
 
 def _present_token(conversation_id: str, token: Any) -> str | None:

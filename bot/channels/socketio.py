@@ -47,6 +47,7 @@ class GuardedSocketIOInput(SocketIOInput):
         webhook = _HardenedSocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         conversation_of_socket: Dict[str, incoming.Conversation] = {}
         client_of_socket: Dict[str, str] = {}
+        server: Dict[str, Any] = {}  # the Sanic app, known from the first connection's request
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -55,6 +56,8 @@ class GuardedSocketIOInput(SocketIOInput):
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: str, environ: Dict, auth: Any = None) -> bool:
             request = environ.get("sanic.request")
+            if request is not None:
+                server["app"] = request.app
             client_of_socket[sid] = incoming.client_key(request.remote_addr or request.ip if request else None)
             return True
 
@@ -100,8 +103,10 @@ class GuardedSocketIOInput(SocketIOInput):
             try:
                 metadata = await incoming.server_metadata(
                     conversation.conversation_id, incoming.identity_token(client_metadata), client)
+                earlier_language = None if language_of(text) else await incoming.stored_language(
+                    server.get("app"), conversation.conversation_id)
                 await handle(UserMessage(text, output, conversation.conversation_id, input_channel=self.name(),
-                                         metadata=metadata))
+                                         metadata=metadata), earlier_language)
             finally:
                 incoming.throttle().finish(client)
 

@@ -80,7 +80,7 @@ def request_code(session: Session, conversation_id: str, id_number: str, sender:
 def resend_code(session: Session, conversation_id: str, sender: SmsSender, language: str,
                 now: datetime.datetime, client: str | None = None) -> RequestOutcome | None:
     """A new code for the ID number this conversation last asked about; None if it never asked."""
-    latest = _latest_request(session, VerificationCode.conversation_id == conversation_id)
+    latest = latest_request(session, conversation_id)
     if latest is None:
         return None
     person = session.get(InsuredPerson, latest.person_id) if latest.person_id else None
@@ -103,15 +103,16 @@ def _issue(session: Session, conversation_id: str, client: str | None, id_key: s
     return RequestOutcome(RequestStatus.SENT_IF_REGISTERED)
 
 
-def _latest_request(session: Session, condition) -> VerificationCode | None:
-    return session.scalars(select(VerificationCode).where(condition)
+def latest_request(session: Session, conversation_id: str) -> VerificationCode | None:
+    """The code this conversation asked for last, used or not."""
+    return session.scalars(select(VerificationCode).where(VerificationCode.conversation_id == conversation_id)
                            .order_by(VerificationCode.created_at.desc(), VerificationCode.id.desc()).limit(1)).first()
 
 
 def check_code(session: Session, conversation_id: str, code: str, now: datetime.datetime,
                client: str | None = None) -> CheckOutcome:
     """Checks a code against the latest one requested in this conversation."""
-    pending = _latest_request(session, VerificationCode.conversation_id == conversation_id)
+    pending = latest_request(session, conversation_id)
     if pending is None or pending.used_at is not None:
         return CheckOutcome(CheckStatus.NO_CODE)
     stop = lockout.entry_stop(session, pending.id_key, conversation_id, client, now)

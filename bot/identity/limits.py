@@ -66,8 +66,13 @@ def request_stop(session: Session, conversation_id: str, client: str | None, id_
                 if client else None)
             or window_stop(session, Limit.CODES_PER_ID_NUMBER, VerificationCode.created_at,
                            [VerificationCode.id_key == id_key], MAX_CODES_PER_ID_NUMBER, ID_NUMBER_WINDOW, now)
-            or window_stop(session, Limit.RESEND_INTERVAL, VerificationCode.created_at,
-                           [VerificationCode.id_key == id_key], 1, RESEND_INTERVAL, now))
+            or resend_stop(session, id_key, now))
+
+
+def resend_stop(session: Session, id_key: str, now: datetime.datetime) -> Stop | None:
+    """The one-a-minute limit alone: how long until a new code for id_key may be sent."""
+    return window_stop(session, Limit.RESEND_INTERVAL, VerificationCode.created_at,
+                       [VerificationCode.id_key == id_key], 1, RESEND_INTERVAL, now)
 
 
 def _new_number_stop(session: Session, conversation_id: str, id_key: str, now: datetime.datetime) -> Stop | None:

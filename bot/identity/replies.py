@@ -6,6 +6,7 @@ whether a number is on file, and no phone digits are shown before verification.
 import datetime
 import math
 
+from bot.accounts.replies import service_menu
 from bot.identity import limits, lockout
 from bot.identity.codes import CODE_LIFETIME
 from bot.identity.id_numbers import IdProblem
@@ -37,12 +38,13 @@ NO_PASSWORD = {
 CONSENT_REQUEST = {
     "zh": "查询本人医保记录前需要先核验身份：我会用您的身份证号，向您在医保登记的手机号发送一次性验证码。"
           "查询结果包含医疗健康和账户信息，属于敏感个人信息，根据《个人信息保护法》第二十八、二十九条需要您的单独同意；"
-          "这些信息只用于本次查询，查询记录以脱敏方式写入审计日志。" + NO_PASSWORD["zh"] + "您同意吗？",
+          "这些信息只用于本次查询，查询记录以脱敏方式写入审计日志。" + NO_PASSWORD["zh"] + "您同意吗？（阅读后直接发送身份证号码，也表示同意。）",
     "en": "Before I can look up your own records I need to check who you are: I use your ID number to send a "
           "one-time code to the mobile phone registered with medical insurance. The results include health and "
           "account information, which is sensitive personal information: under the Personal Information "
           "Protection Law (arts. 28-29) I need your separate consent. It is used only for this look-up, and the "
-          "look-up is recorded, masked, in an audit log. " + NO_PASSWORD["en"] + " Do you agree?",
+          "look-up is recorded, masked, in an audit log. " + NO_PASSWORD["en"] + " Do you agree? (Sending your ID "
+          "number after reading this also counts as agreeing.)",
 }
 CONSENT_BUTTONS = {
     "zh": [{"title": "同意", "payload": "/affirm"}, {"title": "不同意", "payload": "/deny"}],
@@ -94,6 +96,25 @@ TEXTS = {
     "anything_else": {
         "zh": "好的。还有其他医保问题吗？",
         "en": "All right. Anything else about your medical insurance?",
+    },
+    "type_the_code": {
+        "zh": "请在这里输入短信里的 6 位验证码，核验后马上为您查询。没收到的话，可以点“重新发送验证码”。",
+        "en": "Please type the 6-digit code from the text message here; I look up your records straight after. "
+              "If it has not arrived, tap \"Send a new code\".",
+    },
+    "code_format": {
+        "zh": "验证码是 6 位数字，请核对短信后重新输入。",
+        "en": "The code has 6 digits. Please check the text message and type it again.",
+    },
+    "id_number_before_code": {
+        "zh": "还没有发送验证码：请先输入您的 18 位身份证号码，我再向登记的手机号发送验证码。",
+        "en": "No code has been sent yet: please first type your 18-character ID number, then I send a code to "
+              "the registered phone.",
+    },
+    "consent_before_id_number": {
+        "zh": "使用身份证号码查询前，需要您先阅读下面的说明并同意。刚才的号码没有使用，也不会保存。",
+        "en": "Before your ID number can be used, please read the notice below and agree. The number you sent has "
+              "not been used or kept.",
     },
     "what_to_look_up": {
         "zh": "您想查询哪项本人记录？",
@@ -196,9 +217,73 @@ RESEND_BUTTON = {"zh": {"title": "重新发送验证码", "payload": "/request_n
                  "en": {"title": "Send a new code", "payload": "/request_new_code"}}
 
 
+CLARIFY_BALANCE = {
+    "zh": ("您是想了解查询余额的方法，还是查询您本人的医保余额？",
+           [{"title": "查询余额的方法", "payload": "/ask_balance_channels"},
+            {"title": "查询我的余额", "payload": "/request_balance"}]),
+    "en": ("Do you want to know how to check a balance, or to look up your own balance?",
+           [{"title": "Ways to check a balance", "payload": "/ask_balance_channels"},
+            {"title": "Look up my balance", "payload": "/request_balance"}]),
+}
+CHOICE_DECLINED = {
+    "zh": "好的，不查询本人记录。想了解查询余额的各种方法，可以点下面的按钮，或者直接问我。",
+    "en": "All right, no look-up of your own records. For the ways to check a balance, tap the button below or "
+          "just ask.",
+}
+# "The text never came": where codes go, that they are never shown here, and the ways in without one.
+CODE_NOT_RECEIVED = {
+    "zh": "验证码只会发到您在医保登记的手机号上，为了安全，永远不会在这里显示，也不会由工作人员告诉您。",
+    "en": "The code goes only to the mobile phone registered with medical insurance. For your safety it is never "
+          "shown here, and staff will never tell it to you.",
+}
+RESEND_NOW = {
+    "zh": "可以点“重新发送验证码”再发一次。",
+    "en": "Tap \"Send a new code\" to send another one.",
+}
+RESEND_LATER = {
+    "zh": "请 {seconds} 秒后点“重新发送验证码”再发一次。",
+    "en": "You can ask for a new code in {seconds} seconds: tap \"Send a new code\" then.",
+}
+NO_CODE_PENDING = {
+    "zh": "现在没有等待输入的验证码：想查询本人记录，请先告诉我要查什么，例如“查我的余额”。",
+    "en": "No code is waiting right now: to see your records, first tell me what you want to see, for example "
+          "\"check my balance\".",
+}
+PHONE_CHANGED = {
+    "zh": "如果登记的手机号已经换了，请带身份证到当地医保经办窗口更新，或拨打医保服务热线 12393 咨询。"
+          "在已登录的医保网站上打开本助手，不需要验证码。",
+    "en": "If the registered phone number has changed, please update it at a medical-insurance counter with your "
+          "ID card, or call the hotline 12393. Opening this assistant on a medical-insurance website where you "
+          "are signed in needs no code.",
+}
+
+
 def text(key: str, language: str) -> Reply:
-    buttons = [RESEND_BUTTON[language]] if key in ("code_sent", "expired") else []
+    buttons = [RESEND_BUTTON[language]] if key in ("code_sent", "expired", "type_the_code") else []
     return Reply(TEXTS[key][language], buttons)
+
+
+def clarify_balance(language: str) -> Reply:
+    return Reply(*CLARIFY_BALANCE[language])
+
+
+def choice_declined(language: str) -> Reply:
+    return Reply(CHOICE_DECLINED[language], CLARIFY_BALANCE[language][1][:1])
+
+
+def what_to_look_up(language: str) -> Reply:
+    return Reply(TEXTS["what_to_look_up"][language], service_menu(language))
+
+
+def code_not_received(seconds_until_resend: int | None, language: str) -> Reply:
+    """seconds_until_resend: None when no code is waiting in this conversation, 0 when one may be sent now."""
+    separator = "" if language == "zh" else " "
+    if seconds_until_resend is None:
+        return Reply(separator.join([CODE_NOT_RECEIVED[language], NO_CODE_PENDING[language], PHONE_CHANGED[language]]))
+    resend = (RESEND_LATER[language].format(seconds=seconds_until_resend) if seconds_until_resend
+              else RESEND_NOW[language])
+    return Reply(separator.join([CODE_NOT_RECEIVED[language], resend, PHONE_CHANGED[language]]),
+                 [RESEND_BUTTON[language]])
 
 
 def consent_request(language: str) -> Reply:

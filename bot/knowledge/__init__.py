@@ -17,6 +17,7 @@ NATIONAL = "national"
 VARIES_BY_CITY = "varies_by_city"
 SCOPES = (NATIONAL, VARIES_BY_CITY)
 
+INTENT_PREFIX = "ask_"  # a policy topic's intent is ask_<topic id>
 LEGAL_BASIS_LABEL = {CHINESE: "法律依据：", ENGLISH: "Legal basis: "}
 
 Texts = Dict[str, str]  # language -> text
@@ -57,8 +58,8 @@ def _parse_topic(path: Path) -> Topic:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if data.get("id") != path.stem:
         raise ValueError(f"{path.name}: 'id' must equal the file name ({path.stem})")
-    if data.get("intent") != f"ask_{path.stem}":
-        raise ValueError(f"{path.name}: 'intent' must be ask_{path.stem}")
+    if data.get("intent") != f"{INTENT_PREFIX}{path.stem}":
+        raise ValueError(f"{path.name}: 'intent' must be {INTENT_PREFIX}{path.stem}")
     scope = data.get("scope")
     if scope not in SCOPES:
         raise ValueError(f"{path.name}: 'scope' must be one of {SCOPES}")

@@ -1,7 +1,7 @@
 """Writes the Rasa training data of every policy topic from bot/knowledge/topics/: its response
 `utter_ask_<topic>` (Chinese by default, English when the `language` slot is "en") and the rule that
 answers the topic's intent with it, plus the rule that answers it in the middle of the reimbursement estimate
-and then goes back to the estimate's question.
+and then reminds in one line that the estimate is still open (action_remind_estimate, actions/estimate.py).
 
     python -m bot.knowledge.export_training_data data/generated/policy.yml
 
@@ -23,6 +23,7 @@ FEEDBACK_BUTTONS = {
 }
 ENGLISH_CONDITION = [{"type": "slot", "name": "language", "value": ENGLISH}]
 ESTIMATE_FORM = "reimbursement_form"
+ESTIMATE_REMINDER = "action_remind_estimate"
 
 
 def _variation(topic: Topic, language: str) -> Dict:
@@ -48,7 +49,7 @@ def _rules(topic: Topic) -> List[Dict]:
     return [
         {"rule": f"answer {topic.id}", "steps": answer},
         {"rule": f"answer {topic.id} during the estimate", "condition": [{"active_loop": ESTIMATE_FORM}],
-         "steps": answer + [{"action": ESTIMATE_FORM}, {"active_loop": ESTIMATE_FORM}]},
+         "steps": answer + [{"action": ESTIMATE_REMINDER}]},
     ]
 
 

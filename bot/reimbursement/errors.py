@@ -5,6 +5,7 @@ from enum import Enum
 class Reason(str, Enum):
     NOT_A_NUMBER = "not_a_number"
     SEVERAL_AMOUNTS = "several_amounts"
+    VAGUE_AMOUNT = "vague_amount"  # "几千", "一两万": a range, not one figure
     NEGATIVE = "negative"
     ZERO = "zero"
     TOO_LARGE = "too_large"

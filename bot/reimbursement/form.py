@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
+from bot.language import CHINESE
 from bot.nlp.entity_patterns import CITIES
 from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
-from bot.reimbursement.explain import explain_problem
+from bot.reimbursement.explain import explain_figure_used, explain_problem
 from bot.reimbursement.parsing import (
     CHINESE_NUMERALS,
+    is_said_roughly,
+    mentions_money,
     normalize_text,
     parse_amount,
     parse_hospital_level,
@@ -23,6 +26,8 @@ from bot.reimbursement.parsing import (
     parse_self_funded,
     parse_stay_order,
     parse_tertiary_tier,
+    reads_as_amount,
+    says_all_covered,
 )
 from bot.reimbursement.regions import find_region
 from bot.reimbursement.replies import explain_stay
@@ -42,11 +47,13 @@ OTHER_CITY = "other"
 IS_RETIRED, IN_SERVICE = "retired", "in_service"
 MAX_STAY_ORDER = 50  # a bare number above this is not a count of stays in one year
 
-_CITY_UNKNOWN = re.compile(r"不知道|不清楚|不确定|不方便|其他|其它|别的|do(n['’]?t| not) know|not sure|other|skip|elsewhere")
+_DO_NOT_KNOW = r"不知道|不清楚|不确定|不记得|说不准|do(n['’]?t| not) know|not sure|unsure|no idea"
+_CITY_UNKNOWN = re.compile(rf"{_DO_NOT_KNOW}|不方便|其他|其它|别的|other|skip|elsewhere")
+# Said in any message, the city being what is not known: "城市不清楚", "不知道哪个城市的标准", "not sure about the city".
+_CITY_NOT_KNOWN = re.compile(rf"(城市|哪个市|哪座城市|参保地)[^，,。;；]{{0,6}}({_DO_NOT_KNOW})"
+                             rf"|({_DO_NOT_KNOW})[^，,。;；]{{0,8}}(城市|哪个市|参保地)"
+                             rf"|({_DO_NOT_KNOW})[^,.;]{{0,20}}\b(city|town)\b|\b(city|town)\b[^,.;]{{0,12}}\b(unknown|not sure)")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
-# An answer that is only an amount: "30000", "30,000", "-500", "10^12", "三万五".
-_WHOLE_AMOUNT = re.compile(rf"^[-−负]?\s*¥?\s*\d[\d,. ^]*$|^[-−负]?[{CHINESE_NUMERALS}]{{1,20}}$")
-_MONEY_WORD = re.compile(r"[元块万¥]|yuan|rmb|cny|\dk\b")
 # Numbers that count something else: "2024年", "住了120天", "65岁", "3 days".
 _NOT_MONEY = re.compile(r"\d+\s*(年|月|日|号|天|岁|次|周|个月|小时|years?|months?|weeks?|days?|hours?|times)")
 # An Arabic-numeral amount in a first message only counts from 100 yuan: "level 3", "2nd" are not bills.
@@ -68,6 +75,7 @@ class Reading:
     value: str | None = None
     problem: Reason | None = None
     recognized: bool = True
+    restate: bool = False  # an amount said roughly or in shorthand: the reply says the figure it used
 
 
 def required_slots(values: Mapping[str, Any]) -> list[str]:
@@ -146,6 +154,8 @@ def _read_city(text: str, asked: bool, first_message: bool) -> Reading | None:
     city = parse_city(text)
     if city:
         return Reading(city)
+    if _CITY_NOT_KNOWN.search(normalize_text(text)):
+        return Reading(OTHER_CITY)  # the general figures, saying they vary by city
     if not asked:
         return None
     if _CITY_UNKNOWN.search(normalize_text(text)):
@@ -167,7 +177,7 @@ def _answers_other_questions(text: str) -> bool:
 
 
 def _read_total_cost(text: str, asked: bool, first_message: bool) -> Reading | None:
-    if asked and not _reads_as_amount(text):
+    if asked and not reads_as_amount(text):
         # "异地就医怎么备案" holds a 一, not a bill: the dialogue may take it for a question.
         return Reading(problem=Reason.NOT_A_NUMBER, recognized=False)
     if not asked and not (first_message and _mentions_bill(text)):
@@ -177,21 +187,22 @@ def _read_total_cost(text: str, asked: bool, first_message: bool) -> Reading | N
 
 def _read_self_funded(text: str, asked: bool, first_message: bool) -> Reading | None:
     if not asked:
-        return None
+        # "全都在医保范围内" answers it before it is asked; an amount alone is taken for the total.
+        return Reading(str(parse_self_funded("0"))) if says_all_covered(text) else None
     try:
         amount = parse_self_funded(text)
     except InvalidEstimateInput as error:
         return _problem_reading(error)
     if amount is None:
         return Reading(UNKNOWN)
-    if amount and not _reads_as_amount(text):  # "一个月能报几次" is a question, not 1 yuan
+    if amount and not reads_as_amount(text):  # "一个月能报几次" is a question, not 1 yuan
         return Reading(problem=Reason.NOT_A_NUMBER, recognized=False)
-    return Reading(str(amount))
+    return Reading(str(amount), restate=bool(amount) and is_said_roughly(text))
 
 
 def _amount_reading(text: str, allow_zero: bool) -> Reading:
     try:
-        return Reading(str(parse_amount(text, allow_zero=allow_zero)))
+        return Reading(str(parse_amount(text, allow_zero=allow_zero)), restate=is_said_roughly(text))
     except InvalidEstimateInput as error:
         return _problem_reading(error)
 
@@ -201,19 +212,13 @@ def _problem_reading(error: InvalidEstimateInput) -> Reading:
     return Reading(problem=error.reason, recognized=error.reason is not Reason.NOT_A_NUMBER)
 
 
-def _reads_as_amount(text: str) -> bool:
-    """An answer that is only a number, or a number written as money ("3万", "30,000 yuan", "¥5000")."""
-    normalized = normalize_text(text)
-    return bool(_WHOLE_AMOUNT.match(normalized) or _MONEY_WORD.search(normalized))
-
-
 def _mentions_bill(text: str) -> bool:
     """Whether a first message gives an amount: written as money ("3万", "30,000 yuan"), or 100 or more."""
     text = _NOT_MONEY.sub(" ", normalize_text(text))
     try:
-        return parse_amount(text, allow_zero=True) >= _SMALLEST_UNMARKED_AMOUNT or bool(_MONEY_WORD.search(text))
+        return parse_amount(text, allow_zero=True) >= _SMALLEST_UNMARKED_AMOUNT or mentions_money(text)
     except InvalidEstimateInput as error:
-        return error.reason in (Reason.NEGATIVE, Reason.TOO_LARGE)
+        return error.reason in (Reason.NEGATIVE, Reason.TOO_LARGE, Reason.VAGUE_AMOUNT)
 
 
 def _city_pattern(name: str) -> re.Pattern:
@@ -250,6 +255,20 @@ def check_self_funded(values: Mapping[str, Any], self_funded: str) -> Reason | N
     return None
 
 
+def figure_used(slot: str, value: str, language: str) -> str:
+    """"按 5,000 元估算" for an amount that was said roughly or in shorthand."""
+    return explain_figure_used(Decimal(value), language, self_funded=slot == SELF_FUNDED)
+
+
+def city_name(city: str | None, language: str) -> str | None:
+    """The name of a city the NLU knows, in the reply's language ("北京" / "Beijing"); None for OTHER_CITY."""
+    names = CITIES.get(city or "")
+    if not names:
+        return None
+    ascii_names = [name for name in names if name.isascii()]
+    return ascii_names[0] if language != CHINESE and ascii_names else names[0]
+
+
 def estimate_reply(values: Mapping[str, Any], language: str) -> str:
     """The explained estimate from the form's answers, or what stopped it."""
     problem = blocking_problem(values)
@@ -269,6 +288,7 @@ def estimate_reply(values: Mapping[str, Any], language: str) -> str:
             retired=values[INSURANCE_TYPE] == InsuranceType.EMPLOYEE.value and values.get(RETIRED) == IS_RETIRED,
             city=values.get(CITY),
             language=language,
+            city_name=city_name(values.get(CITY), language),
         )
     except InvalidEstimateInput as error:
         return explain_problem(error.reason, language)

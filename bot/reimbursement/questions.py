@@ -1,7 +1,17 @@
 """The estimate form's questions, one per answer, in Chinese and English, with buttons whose payloads are the
-answers themselves (read by bot.reimbursement.form like typed text)."""
+answers themselves (read by bot.reimbursement.form like typed text).
+
+Buttons offer only what applies to the answers given so far: the cities whose figures cover the person's insurance
+type (from the region files), the hospital levels the chosen figures have.
+"""
+from typing import Any, Mapping
+
 from bot.language import CHINESE, ENGLISH
 from bot.reimbursement import form
+from bot.reimbursement.categories import InsuranceType
+from bot.reimbursement.errors import InvalidEstimateInput, Reason
+from bot.reimbursement.parsing import parse_hospital_level
+from bot.reimbursement.regions import find_region, load_regions
 from bot.reply import Reply
 
 QUESTIONS = {
@@ -21,9 +31,9 @@ QUESTIONS = {
     },
     form.CITY: {
         CHINESE: ('您在哪个城市参保？起付标准和支付比例各地不同。',
-                  [('蚌埠', '蚌埠'), ('其他城市', '其他城市')]),
+                  [('其他城市', '其他城市')]),  # after the cities on file (_city_buttons)
         ENGLISH: ('Which city are you insured in? Deductibles and payment ratios differ between cities.',
-                  [('Bengbu', 'Bengbu'), ('Another city', 'other city')]),
+                  [('Another city', 'other city')]),
     },
     form.HOSPITAL_LEVEL: {
         CHINESE: ('您住的是几级医院？',
@@ -60,6 +70,36 @@ QUESTIONS = {
 }
 
 
-def question(slot: str, language: str) -> Reply:
+def question(slot: str, language: str, values: Mapping[str, Any] | None = None) -> Reply:
+    """The question for `slot`, with the buttons that apply to the answers in `values` so far."""
     text, buttons = QUESTIONS[slot][language]
+    values = values or {}
+    if slot == form.CITY:
+        buttons = _city_buttons(values, language) + buttons
+    elif slot == form.HOSPITAL_LEVEL:
+        buttons = [button for button in buttons if _level_applies(button[1], values)]
     return Reply(text, [{"title": title, "payload": payload} for title, payload in buttons])
+
+
+def _city_buttons(values: Mapping[str, Any], language: str) -> list[tuple[str, str]]:
+    """The cities with figures of their own for this insurance type (any type while it is not known)."""
+    insurance_type = values.get(form.INSURANCE_TYPE)
+    types = {InsuranceType(insurance_type)} if insurance_type else set(InsuranceType)
+    cities = [region.city[language] for region in load_regions()
+              if region.city and region.insurance_types & types]
+    return [(city, city) for city in dict.fromkeys(cities)]
+
+
+def _level_applies(payload: str, values: Mapping[str, Any]) -> bool:
+    """Whether the figures for this city and insurance type give this hospital level (all levels while unknown)."""
+    if not values.get(form.INSURANCE_TYPE) or not values.get(form.CITY):
+        return True
+    region = find_region(values[form.CITY], InsuranceType(values[form.INSURANCE_TYPE])).region
+    level = parse_hospital_level(payload)
+    if level is None:
+        return True
+    try:
+        region.level_rule(level)
+    except InvalidEstimateInput as error:
+        return error.reason is Reason.TERTIARY_TIER_NEEDED  # asked next: city-level or provincial
+    return True

@@ -31,8 +31,10 @@ def explain_stay(
     language: str,
     fund_paid_this_year: Amount = 0,
     regions: Sequence[Region] | None = None,
+    city_name: str | None = None,
 ) -> str:
-    """The step-by-step estimate in `language`; `self_funded=None` means unknown.
+    """The step-by-step estimate in `language`; `self_funded=None` means unknown; `city_name` names the city in
+    the reply when its figures are not on file.
 
     Raises InvalidEstimateInput; reply with explain_problem(error.reason, language).
     """
@@ -41,7 +43,7 @@ def explain_stay(
     match = find_region(city, scheme, regions)
     result = estimate(match.region, total_cost=total_cost, self_funded=self_funded, level=level,
                       stay_order=stay_order, retired=retired, fund_paid_this_year=fund_paid_this_year)
-    return explain_estimate(result, language, match)
+    return explain_estimate(result, language, match, city_name=city_name)
 
 
 def explain_recorded_stay(*, total_cost: Amount, self_funded: Amount, deductible: Amount, payment_ratio: Decimal,

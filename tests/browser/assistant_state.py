@@ -2,26 +2,16 @@
 as the assistant's servers are (assistant.env: the database, the keys of secrets and hashes)."""
 import datetime
 import os
-import re
-from contextlib import contextmanager
-from typing import Iterator
 from unittest import mock
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot.db.demo_data import DEMO_PEOPLE
-from bot.db.engine import session_scope
-from bot.db.models import InsuredPerson, SmsOutbox, VerifiedConversation
+from bot.db.models import InsuredPerson, VerifiedConversation
 from bot.identity import conversation_keys, sessions
+from tests.assistant_database import assistant_database
 
 SUBJECT_REF = {person.name_en: person.subject_ref for person in DEMO_PEOPLE}
-
-
-@contextmanager
-def assistant_database(assistant) -> Iterator[Session]:
-    with mock.patch.dict(os.environ, assistant.env), session_scope() as session:
-        yield session
 
 
 def issue_secret(assistant) -> str:
@@ -41,10 +31,3 @@ def verify_conversation(assistant, conversation_id: str, name_en: str, host_sess
         person = session.scalars(select(InsuredPerson).where(InsuredPerson.subject_ref == SUBJECT_REF[name_en])).one()
         sessions.mark_verified(session, conversation_id, person, "token", datetime.datetime.now(datetime.timezone.utc),
                                host_session=host_session)
-
-
-def latest_code(assistant) -> str:
-    """The six-digit code of the latest text message the assistant sent (the development outbox)."""
-    with assistant_database(assistant) as session:
-        text = session.scalars(select(SmsOutbox.text).order_by(SmsOutbox.id.desc()).limit(1)).one()
-    return re.search(r"\d{6}", text).group(0)

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from bot.knowledge import load_topics, render_answer
-from tests.browser.assistant_state import is_verified, latest_code
+from tests.assistant_database import latest_code
+from tests.browser.assistant_state import is_verified
 from tests.browser.conftest import screenshot_path
 from tests.browser.widget import SEND, STORAGE_KEY, SentSocketEvents, Widget
 from tests.conversation.test_policy_answers import QUESTIONS

@@ -1,7 +1,8 @@
 """Intent accuracy and macro-F1 of the trained model on the held-out examples, per language.
 
-The examples in heldout.yml were written apart from the training data and never trained on.
-The issue asks for at least 95% per language; the test fails below 90%.
+Both sets were written apart from the training data and never trained on: heldout.yml with the first
+intents, heldout_round2.yml later, by someone who saw neither the data nor the first set, for every intent
+including those added since. Each fails below 90% per language.
 """
 import asyncio
 from collections import defaultdict
@@ -17,31 +18,33 @@ ROOT = Path(__file__).resolve().parents[2]
 FAIL_BELOW = 0.90
 
 
-def held_out_examples():
-    for intent, examples in examples_by_intent([ROOT / "tests" / "nlu" / "heldout.yml"]).items():
+HELD_OUT_SETS = ["heldout.yml", "heldout_round2.yml"]
+
+
+def held_out_examples(name):
+    for intent, examples in examples_by_intent([ROOT / "tests" / "nlu" / name]).items():
         for text in examples:
             yield text, intent
 
 
 @pytest.fixture(scope="module")
-def predictions():
+def agent():
     from rasa.core.agent import Agent
 
-    agent = Agent.load(str(ROOT / "models" / "assistant.tar.gz"))
+    return Agent.load(str(ROOT / "models" / "assistant.tar.gz"))
 
+
+@pytest.mark.parametrize("name", HELD_OUT_SETS)
+def test_held_out_accuracy_per_language(agent, name, capsys):
     async def predict_all():
         return [(text, intent, (await agent.parse_message(text))["intent"]["name"])
-                for text, intent in held_out_examples()]
+                for text, intent in held_out_examples(name)]
 
-    return asyncio.run(predict_all())
-
-
-def test_held_out_accuracy_per_language(predictions, capsys):
     by_language = defaultdict(list)
-    for text, expected, predicted in predictions:
+    for text, expected, predicted in asyncio.run(predict_all()):
         by_language[detect_language(text)].append((text, expected, predicted))
 
-    report = ["", "Held-out NLU results (tests/nlu/heldout.yml)"]
+    report = ["", f"Held-out NLU results (tests/nlu/{name})"]
     scores = {}
     for language in ("zh", "en"):
         rows = by_language[language]

@@ -1,4 +1,4 @@
-"""Drives the personal-service actions the way Rasa would: slots carried over, events applied."""
+"""Drives the personal-service action the way Rasa would: slots carried over, events applied."""
 import asyncio
 import re
 
@@ -6,15 +6,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.personal import (ActionAnswerConsent, ActionHandleIdentityInput, ActionLogOut,
-                              ActionRequestPersonalService, ActionResendCode)
+from actions.personal import ActionPersonalService
 from bot.db.engine import session_scope
 from bot.db.models import SmsOutbox
-
-ACTION_BY_INTENT = {
-    "affirm": ActionAnswerConsent, "deny": ActionAnswerConsent, "provide_id_number": ActionHandleIdentityInput,
-    "provide_code": ActionHandleIdentityInput, "request_new_code": ActionResendCode, "log_out": ActionLogOut,
-}
 
 
 class ActionConversation:
@@ -24,8 +18,8 @@ class ActionConversation:
         self.events = []
 
     def say(self, intent: str, text: str = "", metadata: dict | None = None, entities: list | None = None) -> list[str]:
-        """Runs the action the rules map this intent to; returns the texts sent."""
-        action = ACTION_BY_INTENT.get(intent, ActionRequestPersonalService)()
+        """Runs the action the rules send every personal-service intent to; returns the texts sent."""
+        action = ActionPersonalService()
         message = {"intent": {"name": intent, "confidence": 1.0}, "text": text, "entities": entities or [],
                    "metadata": metadata or {}}
         self.events.append({"event": "user", "text": text, "parse_data": message, "metadata": metadata or {}})

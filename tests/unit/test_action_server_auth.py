@@ -23,7 +23,7 @@ def action_server(tmp_path_factory):
     assistant.stop()
 
 
-def forged_call(action="action_request_personal_service"):
+def forged_call(action="action_personal_service"):
     """What an attacker posted: a made-up tracker of someone's verified conversation, consent skipped."""
     tracker = {"sender_id": "c-someone-verified", "slots": {"language": "en", "identity_step": None},
                "latest_message": {"text": "balance", "intent": {"name": "request_balance"}, "entities": []},

@@ -6,7 +6,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.channels.guard import guarded
 
 
-def deliver(text, handler_replies=("answer",)):
+def deliver(text, handler_replies=("answer",), conversation_language=None):
     calls = []
 
     async def on_new_message(message):
@@ -15,7 +15,7 @@ def deliver(text, handler_replies=("answer",)):
             await message.output_channel.send_response(message.sender_id, {"text": reply})
 
     collector = CollectingOutputChannel()
-    asyncio.run(guarded(on_new_message)(UserMessage(text, collector, "someone")))
+    asyncio.run(guarded(on_new_message)(UserMessage(text, collector, "someone"), conversation_language))
     return calls, [m["text"] for m in collector.messages]
 
 
@@ -54,3 +54,17 @@ def test_a_failing_dialogue_still_gets_a_reply():
     except ConnectionError:
         pass
     assert len(collector.messages) == 1 and "12393" in collector.messages[0]["text"]
+
+
+def test_a_message_without_words_is_answered_in_the_conversations_language():
+    _, both = deliver("😂🙏")
+    _, chinese = deliver("😂🙏", conversation_language="zh")
+    _, english = deliver("4000", handler_replies=(), conversation_language="en")
+    assert "只能读懂文字" in both[0] and "only read words" in both[0]
+    assert "只能读懂文字" in chinese[0] and "only read words" not in chinese[0]
+    assert english[0].isascii()
+
+
+def test_the_language_of_the_message_wins_over_the_conversations():
+    _, replies = deliver("hello 😂", handler_replies=(), conversation_language="zh")
+    assert replies[0].isascii()

@@ -190,6 +190,15 @@ def test_generated_training_data_answers_every_topic_in_both_languages():
     assert rules == {t.intent: t.response_name for t in TOPICS.values()}
 
 
+def test_a_policy_question_during_the_estimate_is_followed_by_the_one_line_reminder_not_the_question():
+    data = training_data(list(TOPICS.values()))
+    during = [r for r in data["rules"] if r.get("condition") == [{"active_loop": "reimbursement_form"}]]
+    assert len(during) == len(TOPICS)
+    for rule in during:
+        assert [step.get("action") for step in rule["steps"][1:]] == [
+            rule["steps"][1]["action"], "action_remind_estimate"]
+
+
 def test_channels_answer_offers_the_personal_look_up_as_a_button():
     payloads = [f"/{f.intent}" for f in TOPICS["balance_channels"].follow_ups]
     assert "/request_balance" in payloads

@@ -51,7 +51,9 @@ def test_no_consent_no_look_up(demo_engine):
     chat = ActionConversation("c1", "zh")
     chat.say("request_balance", "我的余额")
     assert "不核验身份" in chat.say("deny", "不同意")[0]
-    assert "您想查询哪项本人记录" in chat.say("provide_id_number", ZHANG)[0]  # nothing is sent
+    # A number typed after declining brings the consent notice back, and nothing is sent until it is agreed to.
+    assert "不会保存" in chat.say("provide_id_number", ZHANG)[0]
+    assert "单独同意" in chat.last_messages[1]["text"]
     with session_scope(demo_engine) as session:
         assert session.scalars(select(SmsOutbox)).all() == []
 
@@ -186,7 +188,9 @@ def test_a_different_id_number_needs_a_new_check(demo_engine):
     verify(chat, demo_engine)
     chat.say("request_claims", "show my claims")
     assert "If this number is registered" in chat.say("provide_id_number", WANG)[0]
-    assert "separate consent" in chat.say("request_balance", "balance")[0]  # Zhang's check no longer counts
+    # Zhang's check no longer counts: the balance waits for the code sent for the new number.
+    assert "type the 6-digit code" in chat.say("request_balance", "balance")[0]
+    assert "3,268.40" not in " ".join(chat.say("request_balance", "balance"))
 
 
 def test_verified_conversation_goes_straight_to_the_records(demo_engine):

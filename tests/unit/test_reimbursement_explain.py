@@ -9,7 +9,13 @@ from bot.language import CHINESE, ENGLISH, LANGUAGES
 from bot.reimbursement.calculator import estimate
 from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
-from bot.reimbursement.explain import explain_estimate, explain_problem, format_percent, format_yuan
+from bot.reimbursement.explain import (
+    explain_estimate,
+    explain_figure_used,
+    explain_problem,
+    format_percent,
+    format_yuan,
+)
 from bot.reimbursement.regions import find_region, load_regions
 from bot.reimbursement.replies import explain_recorded_stay, explain_stay
 from tests.unit.test_reimbursement_calculator import region_with
@@ -21,9 +27,12 @@ TERMS = {
 }
 DISCLAIMER = {CHINESE: "这只是估算，不是结算结果，以实际结算为准。", ENGLISH: "This is an estimate, not a settlement"}
 LOCAL_DIFFERS = {
-    CHINESE: "当地的起付标准、支付比例和最高支付限额会有所不同",
-    ENGLISH: "Your local deductible, payment ratio and annual cap will differ",
+    CHINESE: "以上按全国通行的算法和示例参数计算",
+    ENGLISH: "this uses the national way of working it out with illustrative figures",
 }
+WHERE_TO_CHECK = {CHINESE: ["各地标准不同", "医保局网站", "12393"], ENGLISH: ["differ between cities", "(医保局) website",
+                                                                      "12393"]}
+INTERNALS = ["种子", "seed", ".yml", "shared/", "reference", "超出限额 0", "above the cap 0", "示例参数（不是"]
 
 
 def explained(language, city="上海", insurance_type=InsuranceType.EMPLOYEE, **stay):
@@ -33,33 +42,53 @@ def explained(language, city="上海", insurance_type=InsuranceType.EMPLOYEE, **
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_seed_example_shows_each_step_with_its_numbers_in_order(language):
+def test_seed_example_leads_with_who_pays_then_each_step_with_its_numbers(language):
     # 30,000 at a tertiary hospital, illustrative figures: 2,000 deductible, 28,000 above it, 80% = 22,400 from
     # the fund, 5,600 individual share, 7,600 paid by the person.
-    text = explained(language)
-    steps = [line for line in text.splitlines() if re.match(r"\d\. ", line)]
-    assert [line[0] for line in steps] == ["1", "2", "3", "4", "5"]
+    lines = explained(language).splitlines()
+    assert "22,400" in lines[0] and ("统筹基金" in lines[0] if language == CHINESE else "pooling fund" in lines[0])
+    assert "7,600" in lines[1] and "2,000" in lines[1] and "5,600" in lines[1]
+    steps = [line for line in lines if re.match(r"\d\. ", line)]
+    assert [line[0] for line in steps] == ["1", "2", "3", "4"]
     assert "30,000" in steps[0] and "2,000" in steps[1]
     assert "30,000 − 2,000 = 28,000" in steps[2]
     assert "80%" in steps[3] and "28,000 × 80% = 22,400" in steps[3] and "28,000 − 22,400 = 5,600" in steps[3]
-    totals = text.splitlines()[-3]
-    assert "22,400" in totals and "7,600" in totals
+    text = "\n".join(lines)
     assert all(term in text.lower() for term in map(str.lower, TERMS[language]))
-    assert DISCLAIMER[language] in text.splitlines()[-1]
+    assert DISCLAIMER[language] in lines[-1] and all(word in lines[-1] for word in WHERE_TO_CHECK[language])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("stay", [{}, {"self_funded": None, "stay_order": 2, "retired": True},
+                                  {"self_funded": 3000, "stay_order": 3}])
+def test_the_reply_is_short_and_has_no_internal_wording(language, stay):
+    lines = explained(language, **stay).splitlines()
+    assert len(lines) <= 10
+    assert not any(internal in line for internal in INTERNALS for line in lines)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_unknown_city_is_told_plainly_that_the_figures_are_illustrative(language):
-    text = explained(language)
+    text = explained(language, city="shanghai")
     assert LOCAL_DIFFERS[language] in text and "12393" in text
-    assert ("示例参数" if language == CHINESE else "illustrative figures") in text.splitlines()[1]
+    assert ("示例参数" if language == CHINESE else "illustrative figures") in text.splitlines()[2]
+
+
+@pytest.mark.parametrize("language, city, named", [("zh", "上海", "我没有上海的参数"), ("en", "Shanghai", "Shanghai's figures"),
+                                                   ("zh", None, "没有您参保城市的参数"),
+                                                   ("en", None, "Your city's figures are not on file")])
+def test_the_fallback_names_the_city_when_it_is_known(language, city, named):
+    match = find_region(city, InsuranceType.EMPLOYEE)
+    result = estimate(match.region, total_cost=30000, self_funded=0, level=HospitalLevel.LEVEL_3, stay_order=1,
+                      retired=False)
+    assert named in explain_estimate(result, language, match, city_name=city)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_city_without_figures_for_the_insurance_type_names_the_figures_it_has(language):
     text = explained(language, city="蚌埠", insurance_type=InsuranceType.EMPLOYEE)
-    assert REGIONS["bengbu-residents"].name[language] in text.splitlines()[1]
-    assert LOCAL_DIFFERS[language] in text
+    assert REGIONS["bengbu-residents"].name[language] in text.splitlines()[-2]
+    assert ("示例参数" if language == CHINESE else "illustrative figures") in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -74,10 +103,11 @@ def test_bengbu_names_its_figures_and_source_and_says_what_the_source_does_not_g
     for number in ["30,000", "2,000", "28,000", "800", "27,200", "70%", "19,040", "8,160", "10,960"]:
         assert number in text
     notes = {
-        CHINESE: ["来源没有说明同一年再次住院的起付标准", "来源没有给出退休人员的支付比例", "来源没有给出最高支付限额的金额"],
-        ENGLISH: ["no rule for a repeat stay", "no separate ratio for retirees", "no amount for the annual cap"],
+        CHINESE: "以下没有资料，未计入：同一年再次住院的起付标准减免（不少城市第二次住院减半）、退休人员较高的支付比例、最高支付限额。",
+        ENGLISH: "Not included, as no figures are on file: a lower deductible for a repeat stay in the same year (many "
+                 "cities halve it); a higher ratio for retirees; the annual cap.",
     }
-    assert all(note in text for note in notes[language])
+    assert notes[language] in text and len(text.splitlines()) <= 10
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -94,7 +124,17 @@ def test_the_cap_step_shows_what_is_left_and_what_goes_over(language):
     text = explain_estimate(result, language)
     for number in ["100,000", "90,000", "10,000", "22,400", "12,400", "20,000"]:
         assert number in text
-    assert "12393" not in text  # not illustrative: no fallback sentence
+    assert ("超出限额 12,400" if language == CHINESE else "above the cap 12,400") in text.splitlines()[1]
+    assert LOCAL_DIFFERS[language] not in text  # not illustrative: no fallback sentence
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_within_the_cap_the_totals_show_no_part_above_it(language):
+    result = estimate(region_with(annual_cap=100000), total_cost=30000, self_funded=0, level=HospitalLevel.LEVEL_3,
+                      stay_order=1, retired=False)
+    lines = explain_estimate(result, language).splitlines()
+    assert "超出限额" not in lines[1] and "above the cap" not in lines[1]
+    assert ("本次没有超过限额" if language == CHINESE else "within the cap") in "\n".join(lines)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -141,6 +181,12 @@ def test_explain_stay_refuses_what_it_cannot_use_with_a_reason(changes, reason):
     with pytest.raises(InvalidEstimateInput) as error:
         explain_stay(**values)
     assert error.value.reason is reason
+
+
+@pytest.mark.parametrize("language, said", [("zh", "住院总费用按 5,000 元估算。"), ("en", "Using 5,000 yuan as the total cost.")])
+def test_a_rough_amount_is_said_back_as_the_figure_used(language, said):
+    assert explain_figure_used(Decimal("5000.00"), language) == said
+    assert "2,000" in explain_figure_used(Decimal(2000), language, self_funded=True)
 
 
 @pytest.mark.parametrize("reason", list(Reason))

@@ -7,7 +7,13 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.estimate import ActionExplainEstimate, ValidateReimbursementForm, is_interruption
+from actions.estimate import (
+    INTERRUPTIONS,
+    ActionExplainEstimate,
+    ActionRemindEstimate,
+    ValidateReimbursementForm,
+    is_interruption,
+)
 from bot.reimbursement import form
 from bot.reimbursement.errors import Reason
 from bot.reimbursement.questions import QUESTIONS, question
@@ -125,7 +131,9 @@ def test_seed_example_from_the_forms_answers():
     values = EMPLOYEE_ELSEWHERE | {form.HOSPITAL_LEVEL: "level_3", form.STAY_ORDER: "1",
                                    form.TOTAL_COST: "30000.00", form.SELF_FUNDED: "0.00"}
     text = form.estimate_reply(values, "en")
-    assert "the pooling fund pays 22,400 yuan; you pay 7,600 yuan" in text and "illustrative" in text
+    assert text.splitlines()[:2] == ["The pooling fund pays: about 22,400 yuan",
+                                     "You pay: about 7,600 yuan (deductible 2,000 + your share 5,600)"]
+    assert "illustrative" in text
 
 
 def test_bengbu_provincial_second_stay_unknown_self_funded():
@@ -133,7 +141,7 @@ def test_bengbu_provincial_second_stay_unknown_self_funded():
                                 form.STAY_ORDER: "2", form.TOTAL_COST: "20000.00", form.SELF_FUNDED: form.UNKNOWN}
     text = form.estimate_reply(values, "zh")
     # 20,000 - 1,200 deductible = 18,800; 65% of it = 12,220; the person pays 1,200 + 6,580.
-    assert "统筹基金支付 12,220 元；您支付 7,780 元" in text
+    assert text.splitlines()[:2] == ["统筹基金支付：约 12,220 元", "您自己支付：约 7,780 元（起付标准 1,200 + 个人负担 6,580）"]
     assert "蚌埠市城乡居民医保" in text and "不清楚自费金额" in text and "同一年再次住院" in text
 
 
@@ -165,7 +173,7 @@ def test_validation_prefills_from_the_first_message_and_names_the_next_question(
     tracker = Tracker("c1", dict(turns.slots), {}, [], False, None, {}, "reimbursement_form")
     cleared = asyncio.run(ActionExplainEstimate().run(dispatcher, tracker, {}))
     assert "22,400" in dispatcher.messages[0]["text"] and "retired" in dispatcher.messages[0]["text"]
-    assert {event["name"] for event in cleared if event["value"] is None} == set(form.SLOTS)
+    assert {event["name"] for event in cleared if event["value"] is None} == {*form.SLOTS, INTERRUPTIONS}
 
 
 def test_a_question_in_the_middle_fills_nothing_so_the_rules_can_answer_it():
@@ -277,3 +285,149 @@ def test_cancel_wins_over_an_answer_the_form_could_read():
     turns.say("no, cancel", intent="cancel")
     assert turns.events == [{"event": "slot", "timestamp": None, "name": "requested_slot",
                              "value": form.SELF_FUNDED}]
+
+
+# --- amounts said roughly, first messages that answer everything, buttons that apply, the reminder ---
+
+FULL_FIRST_MESSAGES = {
+    "zh": "我是北京职工，在职，三级医院第一次住院，花了3万，全都在医保范围内",
+    "en": "I'm a Beijing employee, working, first stay in a tertiary hospital, spent 30,000 yuan, no self-paid items",
+}
+AT_THE_TOTAL = EMPLOYEE_ELSEWHERE | {form.HOSPITAL_LEVEL: "level_3", form.STAY_ORDER: "1",
+                                     "requested_slot": form.TOTAL_COST}
+
+
+@pytest.mark.parametrize("language, text, said", [
+    ("zh", "大概五千", "住院总费用按 5,000 元估算。"),
+    ("zh", "两万出头", "住院总费用按 20,000 元估算。"),
+    ("zh", "2w", "住院总费用按 20,000 元估算。"),
+    ("en", "around 6k", "Using 6,000 yuan as the total cost."),
+    ("en", "roughly 4,000", "Using 4,000 yuan as the total cost."),
+])
+def test_a_rough_total_is_used_as_its_round_figure_and_said_back(language, text, said):
+    turns = FormTurns(language)
+    turns.slots |= AT_THE_TOTAL
+    assert turns.say(text, intent="nlu_fallback") == [said]
+    assert turns.slots["requested_slot"] == form.SELF_FUNDED
+
+
+def test_a_plain_total_is_not_said_back():
+    turns = FormTurns()
+    turns.slots |= AT_THE_TOTAL
+    assert turns.say("30000", intent="nlu_fallback") == []
+
+
+@pytest.mark.parametrize("language, text, expected", [("zh", "几千吧", "这是一个范围"),
+                                                      ("en", "a few thousand", "That is a range")])
+def test_a_range_gets_one_clarifying_reply_and_the_question_stays(language, text, expected):
+    turns = FormTurns(language)
+    turns.slots |= AT_THE_TOTAL
+    [reply] = turns.say(text, intent="nlu_fallback")
+    assert expected in reply and turns.slots["requested_slot"] == form.TOTAL_COST
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_first_message_with_every_fact_needs_no_question(language):
+    turns = FormTurns(language)
+    turns.say(FULL_FIRST_MESSAGES[language])
+    assert turns.slots["requested_slot"] is None
+    assert (turns.slots[form.CITY], turns.slots[form.SELF_FUNDED], turns.slots[form.TOTAL_COST]) == (
+        "beijing", "0.00", "30000.00")
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("c1", dict(turns.slots), {}, [], False, None, {}, "reimbursement_form")
+    asyncio.run(ActionExplainEstimate().run(dispatcher, tracker, {}))
+    text = dispatcher.messages[0]["text"]
+    assert "22,400" in text.splitlines()[0] and "7,600" in text.splitlines()[1]
+    assert ("北京" if language == "zh" else "Beijing") in text
+
+
+@pytest.mark.parametrize("text", ["not sure about the city, employee, working", "城市不清楚，职工，在职",
+                                  "不知道哪个城市的标准，职工医保在职"])
+def test_not_knowing_the_city_is_an_answer_in_a_first_message(text):
+    turns = FormTurns()
+    turns.say(text)
+    assert turns.slots[form.CITY] == form.OTHER_CITY and turns.slots["requested_slot"] == form.HOSPITAL_LEVEL
+
+
+@pytest.mark.parametrize("text", ["城市不清楚", "不知道哪个城市的标准", "not sure about the city", "不记得了"])
+def test_not_knowing_the_city_answers_its_question(text):
+    assert form.read(form.CITY, text, asked=True).value == form.OTHER_CITY
+
+
+@pytest.mark.parametrize("text", ["全都在医保范围内", "all covered", "no self-paid items"])
+def test_everything_covered_answers_the_self_funded_question(text):
+    assert form.read(form.SELF_FUNDED, text, asked=True).value == "0.00"
+
+
+def test_a_lone_detail_for_another_question_is_kept_without_a_complaint():
+    turns = FormTurns("zh")
+    turns.say("帮我估算住院报销")
+    assert turns.say("三甲", intent="inform_stay_detail") == []
+    assert turns.slots[form.HOSPITAL_LEVEL] == "level_3" and turns.slots["requested_slot"] == form.INSURANCE_TYPE
+
+
+def test_the_offer_button_brings_the_lone_detail_said_before_it():
+    events = [{"event": "user", "text": "三甲", "parse_data": {"intent": {"name": "inform_stay_detail"}}},
+              {"event": "bot", "text": "offer"},
+              {"event": "user", "text": "/estimate_reimbursement", "parse_data": {"intent": {"name": "x"}}}]
+    message = {"text": "/estimate_reimbursement", "intent": {"name": "estimate_reimbursement", "confidence": 1.0}}
+    tracker = Tracker("c1", {"language": "zh", "requested_slot": None}, message, events, False, None,
+                      {"name": "reimbursement_form"}, "action_listen")
+    result = asyncio.run(ValidateReimbursementForm().run(CollectingDispatcher(), tracker, {}))
+    assert {"event": "slot", "timestamp": None, "name": form.HOSPITAL_LEVEL, "value": "level_3"} in result
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_an_employee_is_offered_no_city_whose_figures_are_for_residents_only(language):
+    employee = [b["payload"] for b in question(form.CITY, language, {form.INSURANCE_TYPE: "employee"}).buttons]
+    resident = [b["payload"] for b in question(form.CITY, language, {form.INSURANCE_TYPE: "resident"}).buttons]
+    bengbu = "蚌埠" if language == "zh" else "Bengbu"
+    assert bengbu not in employee and bengbu in resident
+    assert all(form.read(form.CITY, payload, asked=True).value for payload in employee + resident)
+
+
+def test_only_the_hospital_levels_with_figures_are_offered():
+    def levels(values):
+        return [form.read(form.HOSPITAL_LEVEL, b["payload"], asked=True).value
+                for b in question(form.HOSPITAL_LEVEL, "en", values).buttons]
+    assert levels(EMPLOYEE_ELSEWHERE) == ["level_3"]
+    assert levels(BENGBU_RESIDENT) == ["level_1", "level_2", "level_3"]
+
+
+def remind(slots, intent="ask_premium_payment", language="zh"):
+    message = {"text": "x", "intent": {"name": intent, "confidence": 0.9}}
+    tracker = Tracker("c1", {"language": language, **slots}, message, [], False, None,
+                      {"name": "reimbursement_form"}, "utter_x")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionRemindEstimate().run(dispatcher, tracker, {}))
+    return [m["text"] for m in dispatcher.messages], events
+
+
+@pytest.mark.parametrize("language, line", [("zh", "住院费用估算还在进行"), ("en", "The estimate is still open")])
+def test_the_first_interruption_gets_one_short_line_and_the_form_waits_for_its_answer(language, line):
+    said, events = remind({"requested_slot": form.RETIRED}, language=language)
+    assert len(said) == 1 and line in said[0] and len(said[0]) < 100
+    assert {"event": "active_loop", "timestamp": None, "name": "reimbursement_form"} in events
+    assert {"event": "slot", "timestamp": None, "name": INTERRUPTIONS, "value": 1.0} in events
+    assert events[-1]["event"] == "followup" and events[-1]["name"] == "action_listen"
+
+
+def test_the_second_interruption_in_a_row_lets_the_estimate_lapse_quietly():
+    said, events = remind({"requested_slot": form.RETIRED, INTERRUPTIONS: 1.0, form.INSURANCE_TYPE: "employee"})
+    assert said == []
+    assert {"event": "active_loop", "timestamp": None, "name": None} in events
+    cleared = {event["name"] for event in events if event["event"] == "slot" and event["value"] is None}
+    assert {"requested_slot", INTERRUPTIONS, *form.SLOTS} <= cleared
+
+
+def test_a_feedback_click_in_the_middle_is_not_counted():
+    said, events = remind({"requested_slot": form.RETIRED, INTERRUPTIONS: 1.0}, intent="feedback_helpful")
+    assert said == [] and not any(event["event"] == "slot" for event in events)
+    assert {"event": "active_loop", "timestamp": None, "name": "reimbursement_form"} in events
+
+
+def test_an_answer_after_the_reminder_starts_the_count_again():
+    turns = FormTurns("zh")
+    turns.slots |= {form.INSURANCE_TYPE: "employee", "requested_slot": form.RETIRED, INTERRUPTIONS: 1.0}
+    turns.say("退休了", intent="inform_stay_detail")
+    assert turns.slots[form.RETIRED] == "retired" and turns.slots[INTERRUPTIONS] is None

@@ -7,6 +7,7 @@ from bot.reimbursement.categories import HospitalLevel, InsuranceType
 from bot.reimbursement.errors import InvalidEstimateInput, Reason
 from bot.reimbursement.parsing import (
     chinese_numeral_value,
+    is_said_roughly,
     parse_amount,
     parse_hospital_level,
     parse_insurance_type,
@@ -14,7 +15,26 @@ from bot.reimbursement.parsing import (
     parse_self_funded,
     parse_stay_order,
     parse_tertiary_tier,
+    reads_as_amount,
+    says_all_covered,
 )
+
+ROUGH_AMOUNTS = [
+    ("roughly 4,000", "4000"),
+    ("about 4000 yuan", "4000"),
+    ("大概五千", "5000"),
+    ("5千左右", "5000"),
+    ("around 6k", "6000"),
+    ("两万出头", "20000"),
+    ("三万多", "30000"),
+    ("1.5万", "15000"),
+    ("2w", "20000"),
+    ("2W块", "20000"),
+    ("快两万了", "20000"),
+    ("about 20 thousand", "20000"),
+    ("4000 or so", "4000"),
+    ("差不多3000元吧", "3000"),
+]
 
 
 @pytest.mark.parametrize(
@@ -45,6 +65,42 @@ from bot.reimbursement.parsing import (
 )
 def test_amounts_in_natural_forms(text, yuan):
     assert parse_amount(text) == Decimal(yuan)
+
+
+@pytest.mark.parametrize("text, yuan", ROUGH_AMOUNTS)
+def test_amounts_said_roughly_are_read_as_the_stated_round_figure(text, yuan):
+    assert parse_amount(text) == Decimal(yuan)
+    assert is_said_roughly(text) and reads_as_amount(text)
+
+
+@pytest.mark.parametrize("text", ["30000", "30,000 yuan", "¥5000", "1234.5", "abc", ""])
+def test_plain_numbers_are_not_said_back(text):
+    assert not is_said_roughly(text)
+
+
+@pytest.mark.parametrize("text", ["几千", "几千块吧", "一两万", "三到五万", "3-5万", "十几万", "a few thousand",
+                                  "several thousand yuan", "上万"])
+def test_a_range_is_not_one_figure(text):
+    with pytest.raises(InvalidEstimateInput) as error:
+        parse_amount(text)
+    assert error.value.reason is Reason.VAGUE_AMOUNT
+    assert reads_as_amount(text)  # an answer to the question, asked again for one figure
+
+
+@pytest.mark.parametrize("text", ["一个月能报几次", "三级医院报销比例是多少？", "住了120天", "很多钱", "第几次住院"])
+def test_what_holds_no_amount_does_not_read_as_one(text):
+    assert not reads_as_amount(text)
+
+
+@pytest.mark.parametrize("text", ["全都在医保范围内", "全部在医保目录内", "没有自费", "自费0元", "no self-paid items",
+                                  "all covered", "everything was covered", "no self-funded items"])
+def test_saying_everything_is_covered_means_nothing_self_funded(text):
+    assert says_all_covered(text) and parse_self_funded(text) == 0
+
+
+@pytest.mark.parametrize("text", ["没有", "no", "花了3万", "都能报吗", "not covered", "自费2000"])
+def test_other_words_do_not_say_everything_is_covered(text):
+    assert not says_all_covered(text)
 
 
 @pytest.mark.parametrize(
