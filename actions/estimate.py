@@ -172,6 +172,20 @@ class ActionRemindEstimate(Action):
         return [ActiveLoop(FORM_NAME), SlotSet(INTERRUPTIONS, 1.0), wait]
 
 
+class ActionOfferEstimate(Action):
+    """A lone stay detail ("三甲") with no estimate under way: utter_offer_estimate offers one (or the settlement
+    rules); a word that only looked like a detail to the NLU gets the ask-to-rephrase reply instead."""
+
+    def name(self) -> Text:
+        return "action_offer_estimate"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        detail = form.says_a_stay_detail(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(response="utter_offer_estimate" if detail else "utter_ask_rephrase")
+        return []
+
+
 def _detail_before_the_offer(tracker: Tracker) -> str:
     """The text of the user's message before this one if it was a lone stay detail ("三甲"), else ""."""
     users = [event for event in tracker.events if event.get("event") == "user"]

@@ -9,7 +9,7 @@ import logging
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,7 +22,6 @@ from bot.identity.check import Kind, Step
 from bot.identity.records import DatabaseRecords
 from bot.identity.token_sign_in import TokenOutcome
 from bot.message_metadata import CLIENT, TOKEN_OUTCOME
-from bot.suggestions import did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +33,15 @@ TOKEN_PROBLEM_REPLIES = {
 }
 # Asking for one's own records in the middle of the estimate ends the estimate.
 LEAVES_THE_ESTIMATE = (Kind.SERVICE, Kind.AMBIGUOUS_BALANCE, Kind.ID_NUMBER)
+SUGGEST_TOPICS = "action_suggest_topics"
 SECOND_CHOICE_MIN_CONFIDENCE = 0.1  # below it the model's next-best intent is noise
+
+
+def _previous_action(tracker: Tracker) -> str | None:
+    """The last action before the latest user message."""
+    before = tracker.events[:max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=0)]
+    names = [e.get("name") for e in before if e.get("event") == "action" and e.get("name") != "action_listen"]
+    return names[-1] if names else None
 
 
 def _second_choice(latest: dict, intent: str) -> str | None:
@@ -77,12 +84,15 @@ class ActionPersonalService(Action):
             return []
         if outcome.answer_topic:
             dispatcher.utter_message(response=f"utter_{outcome.answer_topic}")
-        if outcome.suggest:
-            outcome.replies.append(did_you_mean(tracker.latest_message.get("intent_ranking") or [], language))
         for reply in outcome.replies:
             dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
         events = identity_slots(outcome.state)
         leaves = message.kind in LEAVES_THE_ESTIMATE or (message.kind == Kind.FOLLOW_UP and state.request)
         if tracker.active_loop_name and leaves:
             events = [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)] + events
+        if outcome.suggest:  # not a message for the check after all: a miss, with the misses' own rules
+            if _previous_action(tracker) == SUGGEST_TOPICS:
+                dispatcher.utter_message(response="utter_human_help")
+            else:
+                events.append(FollowupAction(SUGGEST_TOPICS))
         return events

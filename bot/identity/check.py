@@ -104,6 +104,8 @@ def read_message(intent: str, text: str, step: Step | None, language: str, today
         kind = Kind.CODE
     elif kind == Kind.CODE and not any(ch.isdigit() for ch in text):  # talking about the code, not typing it
         kind = Kind.CODE_NOT_RECEIVED
+    elif kind == Kind.ID_NUMBER and find_code(text):  # six digits are a code, not an ID number
+        kind = Kind.CODE
     elif kind == Kind.ID_NUMBER or (kind == Kind.CODE_NOT_RECEIVED and not ABOUT_THE_CODE.search(text)):
         kind = Kind.UNCLEAR
     return Message(kind, text, language, today, SERVICE_BY_INTENT.get(intent), claim_reference, token_problem,

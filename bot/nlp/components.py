@@ -55,6 +55,7 @@ class MessageGuard(GraphComponent):
 
 
 FALLBACK_INTENT = "nlu_fallback"
+SHAPED_INTENTS = ("provide_id_number", "provide_code")  # for these two the shape decides, not the words model
 
 
 def words_of(message: Message) -> List[str]:
@@ -107,7 +108,7 @@ class UnknownWordsFallback(GraphComponent):
 class IdentityInputRecogniser(GraphComponent):
     """Runs last: a message that is an ID number or a verification code by its shape is one, whatever the
     intent model (or the fallback) said, so "没事 11010519491231002X" or "385 106" always reach the check.
-    A message already sent to the personal services keeps its intent (and with it the service asked for)."""
+    A message already sent to the other personal services keeps its intent (and with it the service asked for)."""
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -118,7 +119,7 @@ class IdentityInputRecogniser(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             shaped = intent_by_shape(message.get(TEXT) or "")
-            if shaped and intent not in PERSONAL_SERVICE_INTENTS:
+            if shaped and (intent not in PERSONAL_SERVICE_INTENTS or intent in SHAPED_INTENTS):
                 message.set(INTENT, {"name": shaped, "confidence": 1.0}, add_to_output=True)
         return messages
 

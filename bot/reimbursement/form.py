@@ -255,6 +255,14 @@ def check_self_funded(values: Mapping[str, Any], self_funded: str) -> Reason | N
     return None
 
 
+def says_a_stay_detail(text: str) -> bool:
+    """Whether a message read on its own gives some answer of the estimate ("三甲", "retired", "北京"): the NLU may
+    take a word it has never seen ("qwerty") for a lone detail, and that is not one."""
+    readings = [read(slot, text, asked=False) for slot in SLOTS]
+    return any(reading and reading.value for reading in readings) or bool(
+        parse_tertiary_tier(text) or mentions_money(text))
+
+
 def figure_used(slot: str, value: str, language: str) -> str:
     """"按 5,000 元估算" for an amount that was said roughly or in shorthand."""
     return explain_figure_used(Decimal(value), language, self_funded=slot == SELF_FUNDED)

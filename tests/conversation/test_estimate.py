@@ -50,7 +50,7 @@ def test_bengbu_resident_in_chinese_skips_the_retiree_question_and_asks_the_tier
      ["-500", "0", "abc", "10^12"],
      ["cannot be negative", "must be more than 0", "could not read that amount", "looks like a typo"]),
     ("zh", "帮我估算一下住院报销", "职工医保，在职，北京，三级医院，第一次住院",
-     ["负500元", "0元", "很多钱", "10^12"],
+     ["负500元", "0元", "一大笔", "10^12"],
      ["不能是负数", "需要大于 0", "我没看懂这个金额", "应该是输错了"]),
 ])
 def test_bad_amounts_get_a_clear_reply_and_the_question_again(conversation, language, start, details, bad,
@@ -217,3 +217,9 @@ def test_asking_for_a_personal_look_up_in_the_middle_leaves_the_estimate(convers
     assert "separate consent" in conversation.text
     conversation.say("yes, I agree")
     assert "18-character" in conversation.text
+
+
+@pytest.mark.parametrize("words", ["qwerty", "zzz"])
+def test_a_word_that_is_no_stay_detail_gets_no_offer_of_an_estimate(conversation, words):
+    conversation.say(words)
+    assert conversation.text and "/estimate_reimbursement" not in conversation.buttons

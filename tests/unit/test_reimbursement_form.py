@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.estimate import (
     INTERRUPTIONS,
     ActionExplainEstimate,
+    ActionOfferEstimate,
     ActionRemindEstimate,
     ValidateReimbursementForm,
     is_interruption,
@@ -431,3 +432,24 @@ def test_an_answer_after_the_reminder_starts_the_count_again():
     turns.slots |= {form.INSURANCE_TYPE: "employee", "requested_slot": form.RETIRED, INTERRUPTIONS: 1.0}
     turns.say("退休了", intent="inform_stay_detail")
     assert turns.slots[form.RETIRED] == "retired" and turns.slots[INTERRUPTIONS] is None
+
+
+@pytest.mark.parametrize("text", ["三甲", "二级医院", "职工", "居民医保", "退休了", "在职", "第一次住院", "北京", "市级医院",
+                                  "tertiary hospital", "employee", "retired", "first stay", "provincial hospital",
+                                  "all covered", "3万"])
+def test_lone_details_are_recognised_as_details(text):
+    assert form.says_a_stay_detail(text)
+
+
+@pytest.mark.parametrize("text", ["qwerty", "asdf qwer zxcv", "啾啾啾", "hmm", "好的"])
+def test_words_the_nlu_may_take_for_a_detail_are_not_one(text):
+    assert not form.says_a_stay_detail(text)
+
+
+@pytest.mark.parametrize("text, response", [("三甲", "utter_offer_estimate"), ("qwerty", "utter_ask_rephrase")])
+def test_the_offer_is_made_only_for_a_real_detail(text, response):
+    message = {"text": text, "intent": {"name": "inform_stay_detail", "confidence": 0.7}}
+    tracker = Tracker("c1", {"language": "zh"}, message, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ActionOfferEstimate().run(dispatcher, tracker, {})) == []
+    assert [m["response"] for m in dispatcher.messages] == [response]
