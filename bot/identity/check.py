@@ -99,8 +99,7 @@ def read_message(intent: str, text: str, step: Step | None, language: str, today
     kind = KIND_BY_INTENT.get(intent, Kind.SERVICE)
     if find_id_candidate(text) and kind != Kind.LOG_OUT:
         kind = Kind.ID_NUMBER
-    elif step == Step.CODE and find_code(text) and kind in (Kind.SERVICE, Kind.AGREE, Kind.ID_NUMBER,
-                                                              Kind.FOLLOW_UP):
+    elif step == Step.CODE and find_code(text) and kind in (Kind.SERVICE, Kind.AGREE, Kind.FOLLOW_UP):
         kind = Kind.CODE
     elif kind == Kind.CODE and not any(ch.isdigit() for ch in text):  # talking about the code, not typing it
         kind = Kind.CODE_NOT_RECEIVED

@@ -55,7 +55,9 @@ class MessageGuard(GraphComponent):
 
 
 FALLBACK_INTENT = "nlu_fallback"
-SHAPED_INTENTS = ("provide_id_number", "provide_code")  # for these two the shape decides, not the words model
+# A request for a service keeps its intent even when the message is shaped like an ID number or a code (the
+# service asked for rides along); for the two intents that name those inputs, the shape decides.
+KEEP_THEIR_INTENT = frozenset(PERSONAL_SERVICE_INTENTS) - {"provide_id_number", "provide_code"}
 
 
 def words_of(message: Message) -> List[str]:
@@ -119,7 +121,7 @@ class IdentityInputRecogniser(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             shaped = intent_by_shape(message.get(TEXT) or "")
-            if shaped and (intent not in PERSONAL_SERVICE_INTENTS or intent in SHAPED_INTENTS):
+            if shaped and intent not in KEEP_THEIR_INTENT:
                 message.set(INTENT, {"name": shaped, "confidence": 1.0}, add_to_output=True)
         return messages
 
