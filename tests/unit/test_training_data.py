@@ -1,10 +1,13 @@
 """The NLU data: enough varied examples per intent and language, and a held-out set kept apart."""
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bot.db.demo_data import DEMO_PEOPLE
+from bot.identity.id_numbers import check_character
 from bot.language import detect_language
 from tests.nlu_examples import examples_by_intent
 
@@ -14,6 +17,9 @@ TRAINING = examples_by_intent(sorted((ROOT / "data" / "nlu").rglob("*.yml")))
 # The first held-out set, and the second written for the intents and data added since (never trained on).
 HELD_OUT = examples_by_intent([ROOT / "tests" / "nlu" / "heldout.yml", ROOT / "tests" / "nlu" / "heldout_round2.yml"])
 DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
+
+
+FULL_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17})([\dXx])(?![0-9A-Za-z])")
 
 
 def per_language(examples):
@@ -42,3 +48,13 @@ def test_held_out_examples_are_not_in_the_training_data():
 def test_no_example_belongs_to_two_intents():
     owners = Counter(e.strip().lower() for examples in TRAINING.values() for e in set(examples))
     assert [e for e, n in owners.items() if n > 1] == []
+
+
+def test_no_example_holds_an_id_number_that_could_be_someones():
+    """A full ID number in the data is a demo person's (bot/db/demo_data.py) or fails the check character: the
+    model learns the shape, and the repository publishes no number that may belong to a real person."""
+    demo = {person.id_number.upper() for person in DEMO_PEOPLE}
+    valid = [number for examples in [*TRAINING.values(), *HELD_OUT.values()] for example in examples
+             for first_17, last in FULL_ID_NUMBER.findall(example)
+             if (number := first_17 + last.upper()) not in demo and check_character(first_17) == last.upper()]
+    assert not valid
