@@ -38,10 +38,13 @@ $(POLICY_DATA): $(wildcard bot/knowledge/topics/*.yml) bot/knowledge/__init__.py
 	@echo "==> Generating policy responses and rules from bot/knowledge/topics"
 	@$(PYTHON) -m bot.knowledge.export_training_data $@
 
+# What the trained model is made from, for the cache of trained models (scripts/train-model.sh).
+MODEL_KEY_INPUTS := config.yml domain.yml $(POLICY_DATA) $(wildcard bot/nlp/*.py) requirements.txt constraints.txt \
+                    $(shell find data/nlu data/rules data/stories -name '*.yml')
+
 model: $(MODEL)
-$(MODEL): $(TRAINING_INPUTS) | $(VENV)/.installed
-	@echo "==> Training the model (a few minutes on 2 cores)"
-	@$(RASA) train --fixed-model-name assistant --out models
+$(MODEL): $(TRAINING_INPUTS) requirements.txt constraints.txt | $(VENV)/.installed
+	@scripts/train-model.sh $(MODEL_KEY_INPUTS)
 	@touch $@
 
 web: $(WEB_PACKAGES)

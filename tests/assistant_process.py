@@ -6,6 +6,7 @@ from pathlib import Path
 from unittest import mock
 
 import requests
+import yaml
 
 from bot.identity import conversation_keys
 from tests.postgres import free_port
@@ -64,12 +65,12 @@ class RunningAssistant:
     def start(self) -> "RunningAssistant":
         subprocess.run([str(VENV_BIN / "python"), "-m", "bot.db.schema"], cwd=ROOT, env=self.env, check=True,
                        stdout=subprocess.DEVNULL)
+        # The project's endpoints.yml with this assistant's own port and tracker file.
+        config = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.action_port}/webhook"
+        config["tracker_store"]["db"] = str(self.tracker_db)
         endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"  # filled in by Rasa from the env
-            f"tracker_store:\n  type: bot.channels.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: sqlite\n  db: {self.tracker_db}\n"
-        )
+        endpoints.write_text(yaml.safe_dump(config))
         self.start_action_server()
         log = open(self.workdir / "rasa.log", "w")
         self.rasa_server = subprocess.Popen(

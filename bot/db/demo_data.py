@@ -178,6 +178,14 @@ def load_demo_data(session: Session) -> bool:
     return True
 
 
+def add_people(session: Session, people: list[DemoPerson]) -> None:
+    """Adds more fictional people whose records name the demo institutions (loaded first); for benchmarks."""
+    loaded = {institution.name_zh: institution for institution in session.scalars(select(Institution))}
+    institutions = {key: loaded[name_zh] for key, (name_zh, *_) in INSTITUTIONS.items()}
+    for demo in people:
+        _add_person(session, demo, institutions)
+
+
 def _add_person(session: Session, demo: DemoPerson, institutions: dict[str, Institution]) -> None:
     person = InsuredPerson(
         id_number=demo.id_number, subject_ref=demo.subject_ref, name_zh=demo.name_zh, name_en=demo.name_en, gender=demo.gender,

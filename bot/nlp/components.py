@@ -69,7 +69,7 @@ def words_of(message: Message) -> List[str]:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class UnknownWordsFallback(GraphComponent):
     """A message none of whose words occurs anywhere in the training data ("asdf qwer") is a miss, however
-    sure DIET is: a softmax always picks some intent. The intent ranking is kept, for "did you mean"."""
+    sure the classifier is: it always ranks some intent first. The intent ranking is kept, for "did you mean"."""
 
     VOCABULARY_FILE = "vocabulary.json"
 
