@@ -17,7 +17,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import requests
@@ -33,6 +33,7 @@ from tests.assistant_process import ROOT, RunningAssistant
 BENCH_VENV = ROOT / "build" / "bench-venv"
 REQUIREMENTS = ROOT / "bench" / "requirements.txt"
 EDGE = 20  # turns at each end of the long conversation
+CITIZENS_PER_RUN = 1000  # more than one run's identity checks; each run has its own (bench/locustfile.py)
 
 
 @dataclass
@@ -62,14 +63,14 @@ def ensure_bench_venv() -> Path:
 
 
 def run_locust(locust: Path, user_class: str, host: str, users: int, seconds: int, workdir: Path,
-               env: dict) -> LoadResult:
+               env: dict, first_citizen: int = 0) -> LoadResult:
     prefix = workdir / f"{user_class}-{users}"
     subprocess.run(
         [str(locust), "-f", "bench/locustfile.py", user_class, "--headless", "--users", str(users),
          "--spawn-rate", str(users), "--run-time", f"{seconds}s", "--stop-timeout", "60", "--host", host,
          "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR"],
-        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, check=False, stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "locust.log", "a"))
+        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT), "BENCH_FIRST_CITIZEN": str(first_citizen)}, check=False,
+        stdout=subprocess.DEVNULL, stderr=open(workdir / "locust.log", "a"))
     with open(f"{prefix}_stats.csv") as stats:
         total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
     return LoadResult(float(total["Requests/s"]), float(total["50%"]), float(total["95%"]), float(total["99%"]),
@@ -88,9 +89,8 @@ def long_conversation(webhook: str, sender: str, messages: list[str], turns: int
 
 
 def add_bench_people(assistant: RunningAssistant, count: int) -> None:
-    model = DEMO_PEOPLE[0]
-    people = [type(model)(**{**vars(model), "id_number": bench_id_number(i), "phone": bench_phone(i),
-                             "subject_ref": f"bench-{i}"}) for i in range(count)]
+    people = [replace(DEMO_PEOPLE[0], id_number=bench_id_number(i), phone=bench_phone(i), subject_ref=f"bench-{i}")
+              for i in range(count)]
     with assistant_database(assistant) as session:
         add_people(session, people)
 
@@ -125,18 +125,18 @@ def main() -> None:
         assistant.start()
         assistant_startup = time.perf_counter() - started
         try:
-            add_bench_people(assistant, max(args.users))
+            add_bench_people(assistant, len(args.users) * CITIZENS_PER_RUN)
             warm_up(f"{floor.url}/webhooks/rest/webhook", "warm-up", FLOOR_MESSAGES)
             warm_up(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS)
             lines.append(f"start-up: floor {floor_startup:.0f} s, assistant {assistant_startup:.0f} s "
                          f"(action server and Rasa server)")
             env = dict(os.environ, BENCH_DATABASE=assistant.database_url.removeprefix("sqlite:///"))
-            for users in args.users:
+            for run, users in enumerate(args.users):
                 print(f"==> {users} concurrent conversation(s), {args.seconds} s each on the floor and the assistant",
                       flush=True)
                 on_floor = run_locust(locust, "FloorUser", floor.url, users, args.seconds, workdir, env)
                 on_assistant = run_locust(locust, "CitizenUser", f"http://127.0.0.1:{assistant.rasa_port}",
-                                          users, args.seconds, workdir, env)
+                                          users, args.seconds, workdir, env, run * CITIZENS_PER_RUN)
                 lines += [f"{users:3d} users  floor      {on_floor.row()}",
                           f"{users:3d} users  assistant  {on_assistant.row()}",
                           f"{users:3d} users  ratio      throughput {on_assistant.messages_per_second / on_floor.messages_per_second:.2f}x, "

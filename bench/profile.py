@@ -14,15 +14,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from bench.load import add_bench_people, ensure_bench_venv, run_locust, warm_up
+from bench.load import CITIZENS_PER_RUN, add_bench_people, ensure_bench_venv, run_locust, warm_up
 from bench.traffic import POLICY_QUESTIONS
 from tests.assistant_process import RunningAssistant
 
 # (component, a piece of a frame that marks it), in the order they are looked for in a stack.
 COMPONENTS = [
+    # Rasa checks each action server reply with jsonschema; py-spy cuts its deep stacks, so it comes first.
+    ("checking action server replies (jsonschema)", "jsonschema"),
     ("tracker store: reading", "retrieve"),
     ("tracker store: writing", "tracker_store.py"),
     ("DIETClassifier", "diet_classifier.py"),
+    ("LogisticRegressionClassifier", "logistic_regression_classifier.py"),
     ("CountVectorsFeaturizer", "count_vectors_featurizer.py"),
     ("TEDPolicy", "ted_policy.py"),
     ("RulePolicy", "rule_policy.py"),
@@ -30,7 +33,9 @@ COMPONENTS = [
     ("other policy and featurizing code", "rasa/core/policies"),
     ("spaCy and jieba", "spacy"),
     ("project components (bot/nlp)", "bot/nlp"),
+    ("rest of the NLU pipeline (graph runner, other components)", "_parse_message_with_graph"),
     ("action server round trip", "rasa/core/actions"),
+    ("rest of Rasa's message processing", "rasa/core/processor.py"),
     ("project channels (bot/channels)", "bot/channels"),
     ("web server and event loop", "sanic"),
     ("web server and event loop", "asyncio"),
@@ -54,13 +59,14 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--rate", type=int, default=50, help="samples per second")
+    parser.add_argument("--raw", type=Path, help="also keep py-spy's stacks here (for a flame graph)")
     args = parser.parse_args()
     locust = ensure_bench_venv()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         assistant = RunningAssistant(workdir).start()
         try:
-            add_bench_people(assistant, args.users)
+            add_bench_people(assistant, CITIZENS_PER_RUN)
             warm_up(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS)
             output = workdir / "profile.txt"
             spy = subprocess.Popen([str(locust.with_name("py-spy")), "record", "--pid", str(assistant.rasa_server.pid),
@@ -72,6 +78,8 @@ def main() -> None:
                               args.seconds, workdir, env)
             spy.wait(timeout=120)
             samples = share_by_component(output.read_text())
+            if args.raw:
+                args.raw.write_text(output.read_text())
         finally:
             assistant.stop()
     total = sum(samples.values())

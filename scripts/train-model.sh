@@ -21,7 +21,7 @@ if [ -n "$cache_dir" ] && [ -f "$cached" ]; then
   exit 0
 fi
 
-echo "==> Training the model (about 3 minutes on 2 cores)"
+echo "==> Training the model (under a minute on 2 cores)"
 started=$(date +%s)
 .venv/bin/rasa train --fixed-model-name assistant --out models
 echo "    trained in $(( $(date +%s) - started )) s"

@@ -1,5 +1,6 @@
 """What the Rasa server does once, when the channels are attached to it: refuse to run with development secrets
-where they would matter, mask every log record, and tell anonymous callers nothing about the software."""
+where they would matter, mask every log record, tell anonymous callers nothing about the software, and check
+the action server's replies without re-checking Rasa's schema each time."""
 from typing import Any, Dict
 
 from sanic import Blueprint, Sanic, response
@@ -7,6 +8,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import settings
+from bot.channels.action_results import install_fast_action_result_check
 from bot.log_masking import install_log_masking
 
 
@@ -16,6 +18,7 @@ def harden(app: Sanic) -> None:
     app.ctx.hardened = True
     settings.require_production_secrets()
     install_log_masking()
+    install_fast_action_result_check()
 
     @app.on_response
     async def hide_version(request: Request, reply: HTTPResponse) -> HTTPResponse | None:
