@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cache_dir="${MODEL_CACHE_DIR-$HOME/.cache/medical-insurance-assistant}"
+cache_dir="${MODEL_CACHE_DIR-${HOME:+$HOME/.cache/medical-insurance-assistant}}"  # no HOME: no cache
 inputs="$(printf '%s\n' "$@" | sort)"
 key="$(  # file names and contents, in a fixed order
   for file in $inputs; do printf '%s\n' "$file"; sha256sum < "$file"; done | sha256sum | cut -c1-32)"
