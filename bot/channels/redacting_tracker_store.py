@@ -4,16 +4,13 @@ what a turn needs.
 Rasa saves a conversation after the turn's actions have run, so the actions still see what was typed;
 the events written are masked copies of every field of every event: text, entities of any type, parse data,
 metadata and slot values (bot.identity.redaction.redact_value). A session grown long is carried over into a
-new one as it is read (bot.channels.session_rollover). On SQLite the file is in write-ahead-log mode with
-`synchronous=NORMAL`: a commit no longer waits for the disk twice (it was 8% of the server's CPU under load),
-and a killed process still loses nothing; only a power cut can lose the last turns. Configured in endpoints.yml.
+new one as it is read (bot.channels.session_rollover). Configured in endpoints.yml.
 """
 import json
 import time
 from functools import lru_cache
 from typing import Any, Dict, Iterator, Optional, Text
 
-import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -43,18 +40,7 @@ def read_event(data: Dict[Text, Any]) -> Optional[Event]:
     return cls._from_parameters(data) if cls else Event.from_parameters(data)
 
 
-def _write_ahead_log(connection, _record) -> None:
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("PRAGMA synchronous=NORMAL")
-
-
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _write_ahead_log)
-            self.engine.dispose()  # the connections opened while the table was made start again with it
-
     def _additional_events(self, session, tracker: DialogueStateTracker) -> Iterator[Event]:
         """Only the events not stored yet are written, so only they are masked."""
         return (stored_copy(event) for event in super()._additional_events(session, tracker))

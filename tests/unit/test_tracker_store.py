@@ -1,6 +1,6 @@
 """The project's tracker store: it reads events as Rasa does; a long session is carried over into a new one as it
 is read (the slots, the active form and the last turns come along, what follows is stored after them, and
-short, expired or half-finished sessions are left alone); SQLite writes ahead to a log."""
+short, expired or half-finished sessions are left alone)."""
 import asyncio
 import time
 
@@ -97,8 +97,3 @@ def test_the_store_reads_events_as_rasa_does(store):
     asyncio.run(store.save(DialogueStateTracker.from_events("c", events, DOMAIN.slots)))
     assert asyncio.run(store.retrieve("c")).events == DialogueStateTracker.from_events("c", events, DOMAIN.slots).events
 
-
-def test_an_sqlite_store_writes_ahead_to_a_log(store):
-    with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
