@@ -31,6 +31,6 @@ action_server=$!
 web_server=$!
 trap 'kill "$action_server" "$web_server" 2>/dev/null || true' EXIT INT TERM
 
-echo "==> Starting the Rasa server on port $RASA_PORT (about 30 s); chat on http://localhost:${WEB_PORT:-8000} or with: make shell"
+echo "==> Starting the Rasa server on port $RASA_PORT (about 15 s); chat on http://localhost:${WEB_PORT:-8000} or with: make shell"
 .venv/bin/rasa run --model models/assistant.tar.gz --endpoints "$ENDPOINTS" \
   --credentials credentials.yml --port "$RASA_PORT"
