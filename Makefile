@@ -13,8 +13,10 @@ SPACY_PIPELINE := build/spacy-pipeline/meta.json
 POLICY_DATA    := data/generated/policy.yml
 MODEL          := models/assistant.tar.gz
 WEB_PACKAGES   := web/node_modules/.installed
-TRAINING_INPUTS := config.yml domain.yml $(POLICY_DATA) $(SPACY_PIPELINE) bot/nlp/components.py \
-                   $(shell find data/nlu data/rules data/stories -name '*.yml')
+# What the trained model is made from, and the key of the cache of trained models (scripts/train-model.sh);
+# the spaCy pipeline is built from bot/nlp/, so its sources stand for it in the key.
+MODEL_INPUTS := config.yml domain.yml $(POLICY_DATA) $(wildcard bot/nlp/*.py) requirements.txt constraints.txt \
+                $(shell find data/nlu data/rules data/stories -name '*.yml')
 
 .PHONY: help run test shell setup venv model web validate clean sms-outbox
 .DEFAULT_GOAL := help
@@ -38,13 +40,9 @@ $(POLICY_DATA): $(wildcard bot/knowledge/topics/*.yml) bot/knowledge/__init__.py
 	@echo "==> Generating policy responses and rules from bot/knowledge/topics"
 	@$(PYTHON) -m bot.knowledge.export_training_data $@
 
-# What the trained model is made from, for the cache of trained models (scripts/train-model.sh).
-MODEL_KEY_INPUTS := config.yml domain.yml $(POLICY_DATA) $(wildcard bot/nlp/*.py) requirements.txt constraints.txt \
-                    $(shell find data/nlu data/rules data/stories -name '*.yml')
-
 model: $(MODEL)
-$(MODEL): $(TRAINING_INPUTS) requirements.txt constraints.txt | $(VENV)/.installed
-	@scripts/train-model.sh $(MODEL_KEY_INPUTS)
+$(MODEL): $(MODEL_INPUTS) $(SPACY_PIPELINE) | $(VENV)/.installed
+	@scripts/train-model.sh $(MODEL_INPUTS)
 	@touch $@
 
 web: $(WEB_PACKAGES)

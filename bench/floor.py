@@ -30,6 +30,10 @@ class RunningFloor:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
     def start(self) -> "RunningFloor":
         ensure_floor_bot(self.workdir / "floor-init.log")
         endpoints = self.workdir / "floor-endpoints.yml"

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.load [--users 1 16 64] [--seconds 30] [--turns 200] [--save results/load.txt]
 
 Starts the floor bot (bench/floor.py) and the assistant (action server and Rasa server, fresh SQLite file
-with one fictional person per simulated user), then for each number of concurrent users runs Locust headless
+with CITIZENS_PER_RUN fictional people per run), then for each number of concurrent users runs Locust headless
 on loopback against the floor and then the assistant (bench/locustfile.py: realistic mixed traffic, no
 pauses) and prints messages per second, p50/p95/p99 latency, errors and the ratios to the floor. Then one
 conversation of --turns messages on each, printing the median of the first and the last 20 turns. Locust is
@@ -77,27 +77,45 @@ def run_locust(locust: Path, user_class: str, host: str, users: int, seconds: in
                       int(total["Request Count"]), int(total["Failure Count"]))
 
 
+def say(webhook: str, sender: str, text: str) -> None:
+    requests.post(webhook, json={"sender": sender, "message": text}, timeout=120).raise_for_status()
+
+
 def long_conversation(webhook: str, sender: str, messages: list[str], turns: int) -> tuple[float, float]:
     """Medians in ms of the first and the last EDGE turns of one conversation of `turns` messages."""
     latencies = []
     for turn in range(turns):
         started = time.perf_counter()
-        requests.post(webhook, json={"sender": sender, "message": messages[turn % len(messages)]},
-                      timeout=60).raise_for_status()
+        say(webhook, sender, messages[turn % len(messages)])
         latencies.append((time.perf_counter() - started) * 1000)
     return statistics.median(latencies[:EDGE]), statistics.median(latencies[-EDGE:])
 
 
-def add_bench_people(assistant: RunningAssistant, count: int) -> None:
-    people = [replace(DEMO_PEOPLE[0], id_number=bench_id_number(i), phone=bench_phone(i), subject_ref=f"bench-{i}")
-              for i in range(count)]
-    with assistant_database(assistant) as session:
-        add_people(session, people)
+def start_assistant(workdir: Path, runs: int, env: dict | None = None) -> tuple[RunningAssistant, float]:
+    """The assistant with CITIZENS_PER_RUN fictional people for each of `runs` runs, warmed up, and the seconds
+    its servers took to start."""
+    started = time.perf_counter()
+    assistant = RunningAssistant(workdir, env=env).start()
+    startup = time.perf_counter() - started
+    try:
+        people = [replace(DEMO_PEOPLE[0], id_number=bench_id_number(i), phone=bench_phone(i),
+                          subject_ref=f"bench-{i}") for i in range(runs * CITIZENS_PER_RUN)]
+        with assistant_database(assistant) as session:
+            add_people(session, people)
+        sender = assistant.new_secret()
+        for text in POLICY_QUESTIONS:
+            say(assistant.webhook, sender, text)
+    except BaseException:
+        assistant.stop()
+        raise
+    return assistant, startup
 
 
-def warm_up(webhook: str, sender: str, messages: list[str]) -> None:
-    for text in messages:
-        requests.post(webhook, json={"sender": sender, "message": text}, timeout=120)
+def load_on_assistant(locust: Path, assistant: RunningAssistant, users: int, seconds: int, workdir: Path,
+                      run: int = 0) -> LoadResult:
+    """Locust's CitizenUser against the assistant, as the run-th run (its own citizens)."""
+    env = dict(os.environ, BENCH_DATABASE=assistant.database_url.removeprefix("sqlite:///"))
+    return run_locust(locust, "CitizenUser", assistant.url, users, seconds, workdir, env, run * CITIZENS_PER_RUN)
 
 
 def main() -> None:
@@ -120,41 +138,38 @@ def main() -> None:
         started = time.perf_counter()
         floor = RunningFloor(workdir, dict(os.environ, RASA_TELEMETRY_ENABLED="false")).start()
         floor_startup = time.perf_counter() - started
-        assistant = RunningAssistant(workdir, env=dict(setting.split("=", 1) for setting in args.env))
-        started = time.perf_counter()
-        assistant.start()
-        assistant_startup = time.perf_counter() - started
+        assistant = None
         try:
-            add_bench_people(assistant, len(args.users) * CITIZENS_PER_RUN)
-            warm_up(f"{floor.url}/webhooks/rest/webhook", "warm-up", FLOOR_MESSAGES)
-            warm_up(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS)
+            for text in FLOOR_MESSAGES:  # warm-up
+                say(floor.webhook, "warm-up", text)
+            assistant, assistant_startup = start_assistant(workdir, len(args.users),
+                                                           dict(setting.split("=", 1) for setting in args.env))
             lines.append(f"start-up: floor {floor_startup:.0f} s, assistant {assistant_startup:.0f} s "
                          f"(action server and Rasa server)")
-            env = dict(os.environ, BENCH_DATABASE=assistant.database_url.removeprefix("sqlite:///"))
             for run, users in enumerate(args.users):
                 print(f"==> {users} concurrent conversation(s), {args.seconds} s each on the floor and the assistant",
                       flush=True)
-                on_floor = run_locust(locust, "FloorUser", floor.url, users, args.seconds, workdir, env)
-                on_assistant = run_locust(locust, "CitizenUser", f"http://127.0.0.1:{assistant.rasa_port}",
-                                          users, args.seconds, workdir, env, run * CITIZENS_PER_RUN)
+                on_floor = run_locust(locust, "FloorUser", floor.url, users, args.seconds, workdir, dict(os.environ))
+                on_assistant = load_on_assistant(locust, assistant, users, args.seconds, workdir, run)
                 lines += [f"{users:3d} users  floor      {on_floor.row()}",
                           f"{users:3d} users  assistant  {on_assistant.row()}",
-                          f"{users:3d} users  ratio      throughput {on_assistant.messages_per_second / on_floor.messages_per_second:.2f}x, "
+                          f"{users:3d} users  ratio      throughput "
+                          f"{on_assistant.messages_per_second / on_floor.messages_per_second:.2f}x, "
                           f"p50 {on_assistant.p50 / on_floor.p50:.2f}x, p95 {on_assistant.p95 / on_floor.p95:.2f}x"]
             if args.turns:
                 print(f"==> One conversation of {args.turns} turns on each", flush=True)
-                floor_edges = long_conversation(f"{floor.url}/webhooks/rest/webhook", "long", FLOOR_MESSAGES,
-                                                args.turns)
-                assistant_edges = long_conversation(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS,
-                                                    args.turns)
-                for name, (first, last) in (("floor", floor_edges), ("assistant", assistant_edges)):
+                edges = {"floor": long_conversation(floor.webhook, "long", FLOOR_MESSAGES, args.turns),
+                         "assistant": long_conversation(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS,
+                                                        args.turns)}
+                for name, (first, last) in edges.items():
                     lines.append(f"long conversation, {name:9s}: median of turns 1-{EDGE} {first:.0f} ms, "
                                  f"of turns {args.turns - EDGE + 1}-{args.turns} {last:.0f} ms ({last / first:.2f}x)")
             lines.append(f"memory (RSS): floor {rss_mb(floor.process.pid):.0f} MB, assistant's Rasa server "
                          f"{rss_mb(assistant.rasa_server.pid):.0f} MB, action server "
                          f"{rss_mb(assistant.action_server.pid):.0f} MB")
         finally:
-            assistant.stop()
+            if assistant:
+                assistant.stop()
             floor.stop()
     report = "\n".join(lines)
     print(report)

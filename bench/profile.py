@@ -9,14 +9,11 @@ process was on the CPU are taken, so waiting for the action server or the databa
 """
 import argparse
 import collections
-import os
 import subprocess
 import tempfile
 from pathlib import Path
 
-from bench.load import CITIZENS_PER_RUN, add_bench_people, ensure_bench_venv, run_locust, warm_up
-from bench.traffic import POLICY_QUESTIONS
-from tests.assistant_process import RunningAssistant
+from bench.load import ensure_bench_venv, load_on_assistant, start_assistant
 
 # (component, a piece of a frame that marks it), in the order they are looked for in a stack.
 COMPONENTS = [
@@ -64,18 +61,14 @@ def main() -> None:
     locust = ensure_bench_venv()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        assistant = RunningAssistant(workdir).start()
+        assistant, _ = start_assistant(workdir, runs=1)
         try:
-            add_bench_people(assistant, CITIZENS_PER_RUN)
-            warm_up(assistant.webhook, assistant.new_secret(), POLICY_QUESTIONS)
             output = workdir / "profile.txt"
             spy = subprocess.Popen([str(locust.with_name("py-spy")), "record", "--pid", str(assistant.rasa_server.pid),
                                     "--rate", str(args.rate), "--duration", str(args.seconds), "--format", "raw",
                                     "--output", str(output), "--nonblocking"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            env = dict(os.environ, BENCH_DATABASE=assistant.database_url.removeprefix("sqlite:///"))
-            load = run_locust(locust, "CitizenUser", f"http://127.0.0.1:{assistant.rasa_port}", args.users,
-                              args.seconds, workdir, env)
+            load = load_on_assistant(locust, assistant, args.users, args.seconds, workdir)
             spy.wait(timeout=120)
             samples = share_by_component(output.read_text())
             if args.raw:

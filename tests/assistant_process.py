@@ -59,8 +59,12 @@ class RunningAssistant:
         self.rasa_server = None
 
     @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
     def webhook(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+        return f"{self.url}/webhooks/rest/webhook"
 
     def start(self) -> "RunningAssistant":
         subprocess.run([str(VENV_BIN / "python"), "-m", "bot.db.schema"], cwd=ROOT, env=self.env, check=True,
