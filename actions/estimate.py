@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 
 from actions.conversation import reply_language
+from actions.policy import answer_to_clarification, send
 from actions.slots import CLEARED_ESTIMATE
 from bot.reimbursement import explain_problem, form
 from bot.reimbursement.questions import question
@@ -174,13 +175,18 @@ class ActionRemindEstimate(Action):
 
 class ActionOfferEstimate(Action):
     """A lone stay detail ("三甲") with no estimate under way: utter_offer_estimate offers one (or the settlement
-    rules); a word that only looked like a detail to the NLU gets the ask-to-rephrase reply instead."""
+    rules); a word that only looked like a detail to the NLU gets the ask-to-rephrase reply instead. Right after
+    a policy topic's clarifying question, "退休了" or "居民医保" is the answer to it."""
 
     def name(self) -> Text:
         return "action_offer_estimate"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
+        clarified, events = answer_to_clarification(tracker)
+        if clarified:
+            send(dispatcher, clarified)
+            return events
         detail = form.says_a_stay_detail(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(response="utter_offer_estimate" if detail else "utter_ask_rephrase")
         return []

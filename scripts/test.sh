@@ -14,6 +14,9 @@ mkdir -p results
 echo "==> Dependency audit (pip-audit on constraints.txt)"
 scripts/audit-dependencies.sh
 
+echo "==> Policy topics due for review (bot/knowledge/review.py)"
+.venv/bin/python -m bot.knowledge.review
+
 echo "==> rasa data validate"
 if ! .venv/bin/rasa data validate --fail-on-warnings > results/validate.log 2>&1; then
   cat results/validate.log

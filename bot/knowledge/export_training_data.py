@@ -2,6 +2,8 @@
 `utter_ask_<topic>` (Chinese by default, English when the `language` slot is "en") and the rule that
 answers the topic's intent with it, plus the rule that answers it in the middle of the reimbursement estimate
 and then reminds in one line that the estimate is still open (action_remind_estimate, actions/estimate.py).
+A topic whose answer depends on the person (a `clarify` block) is answered by action_answer_policy instead,
+which builds its replies from the same file (actions/policy.py, bot/knowledge/cases.py).
 
     python -m bot.knowledge.export_training_data data/generated/policy.yml
 
@@ -13,23 +15,18 @@ from typing import Dict, List
 
 import yaml
 
-from bot.knowledge import Topic, load_topics, render_answer
+from bot.knowledge import Topic, answer_buttons, load_topics, render_answer
 from bot.language import CHINESE, ENGLISH
 
 DEFAULT_PATH = Path("data/generated/policy.yml")
-FEEDBACK_BUTTONS = {
-    CHINESE: [("有帮助", "/feedback_helpful"), ("没帮助", "/feedback_not_helpful")],
-    ENGLISH: [("Helpful", "/feedback_helpful"), ("Not helpful", "/feedback_not_helpful")],
-}
 ENGLISH_CONDITION = [{"type": "slot", "name": "language", "value": ENGLISH}]
 ESTIMATE_FORM = "reimbursement_form"
 ESTIMATE_REMINDER = "action_remind_estimate"
+CASE_ACTION = "action_answer_policy"
 
 
 def _variation(topic: Topic, language: str) -> Dict:
-    buttons = [{"title": f.title[language], "payload": f"/{f.intent}"} for f in topic.follow_ups]
-    buttons += [{"title": title, "payload": payload} for title, payload in FEEDBACK_BUTTONS[language]]
-    variation = {"text": render_answer(topic, language), "buttons": buttons}
+    variation = {"text": render_answer(topic, language), "buttons": answer_buttons(topic, language)}
     if language == ENGLISH:
         variation["condition"] = ENGLISH_CONDITION
     return variation
@@ -39,13 +36,14 @@ def training_data(topics: List[Topic]) -> Dict:
     # Chinese is the unconditional variation: the reply when the language is not known yet.
     return {
         "version": "3.1",
-        "responses": {t.response_name: [_variation(t, CHINESE), _variation(t, ENGLISH)] for t in topics},
+        "responses": {t.response_name: [_variation(t, CHINESE), _variation(t, ENGLISH)]
+                      for t in topics if t.clarification is None},
         "rules": [rule for t in topics for rule in _rules(t)],
     }
 
 
 def _rules(topic: Topic) -> List[Dict]:
-    answer = [{"intent": topic.intent}, {"action": topic.response_name}]
+    answer = [{"intent": topic.intent}, {"action": CASE_ACTION if topic.clarification else topic.response_name}]
     return [
         {"rule": f"answer {topic.id}", "steps": answer},
         {"rule": f"answer {topic.id} during the estimate", "condition": [{"active_loop": ESTIMATE_FORM}],

@@ -1,11 +1,14 @@
 """The web server: the demo site with the chat widget (/), the counter staff's reference page (/reference),
 the static files (/static) and the socket.io client from npm (/vendor), the endpoints that end a chat's verified
 state (/chat/end, /identity/logout), with security headers on every reply and plain error pages."""
+import datetime
+
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
+from bot.knowledge.review import is_overdue
 from bot.settings import PROJECT_ROOT
 from bot.web import demo_login
 from bot.web.config import WebConfig
@@ -22,13 +25,17 @@ STATIC_DIR = WEB_DIR / "static"
 VENDOR_DIR = WEB_DIR / "node_modules" / "socket.io-client" / "dist"
 
 
+def page_templates() -> Environment:
+    return Environment(loader=PackageLoader("bot.web"), autoescape=select_autoescape(),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
 def create_app(config: WebConfig) -> Sanic:
     app = Sanic("assistant_web", error_handler=PlainErrorHandler())
     # Read once, like the model the Rasa server loads at start: `make run` retrains and restarts both together,
     # so the page never shows an edit the chat does not know yet.
     topics = topic_views()
-    templates = Environment(loader=PackageLoader("bot.web"), autoescape=select_autoescape(),
-                            trim_blocks=True, lstrip_blocks=True)
+    templates = page_templates()
     demo_secret = config.demo_login_secret
 
     def page(request: Request, template: str, **context) -> HTTPResponse:
@@ -52,7 +59,9 @@ def create_app(config: WebConfig) -> Sanic:
 
     @app.get("/reference")
     async def reference(request: Request) -> HTTPResponse:
-        return page(request, "reference.html", topics=topics)
+        today = datetime.date.today()
+        overdue = {view.topic.id for view in topics if is_overdue(view.topic, today)}
+        return page(request, "reference.html", topics=topics, overdue=overdue)
 
     if demo_secret:
         app.blueprint(demo_login.demo_login_blueprint(demo_secret))

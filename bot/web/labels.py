@@ -46,6 +46,10 @@ LABELS = {
         "scope_varies_by_city": "各地不同",
         "answer_in": {"zh-CN": "中文答复", "en": "英文答复"},
         "last_reviewed": "最近审核",
+        "review_by": "下次审核",
+        "review_overdue": "已逾期，请核实后再使用",
+        "clarifying_question": "先问清情况：",
+        "case_answer": "情况：",
         "sources": "资料来源",
     },
     EN: {
@@ -95,6 +99,10 @@ LABELS = {
         "scope_varies_by_city": "Varies by city",
         "answer_in": {"zh-CN": "Answer in Chinese", "en": "Answer in English"},
         "last_reviewed": "Last reviewed",
+        "review_by": "Review by",
+        "review_overdue": "Overdue: check before relying on it",
+        "clarifying_question": "Asks first:",
+        "case_answer": "Case: ",
         "sources": "Sources",
     },
 }

@@ -1,7 +1,10 @@
 """The counter staff's reference page: every answer word for word as the chat gives it, search, print."""
+import datetime
+
 import pytest
 
 from bot.knowledge import VARIES_BY_CITY, load_topics, render_answer
+from bot.knowledge.review import is_overdue
 from tests.browser.conftest import screenshot_path
 
 pytestmark = pytest.mark.browser
@@ -28,14 +31,33 @@ def test_every_answer_reads_exactly_as_the_chat_says_it(reference):
             assert shown == render_answer(topic, language), (topic.id, language)
 
 
-def test_each_topic_shows_its_legal_basis_scope_review_date_and_sources(reference):
+def test_a_topic_that_asks_first_shows_its_question_and_each_cases_answer(reference):
+    asking = [topic for topic in TOPICS if topic.clarification]
+    assert asking
+    for topic in asking:
+        article = reference.locator(f"#topic-{topic.id}")
+        assert topic.clarification.question["zh"] in article.locator(".clarifying").inner_text()
+        cases = [case for case in topic.clarification.cases if case.answer]
+        assert article.locator(".case").count() == len(cases)
+        for index, case in enumerate(cases):
+            for language in ("zh", "en"):
+                shown = article.locator(".case").nth(index).locator(f".case-answer[lang={HTML_LANG[language]}]")
+                assert shown.inner_text() == render_answer(topic, language, case), (topic.id, case.id, language)
+
+
+def test_each_topic_shows_its_legal_basis_scope_review_dates_and_sources(reference):
     for topic in TOPICS:
         article = reference.locator(f"#topic-{topic.id}")
-        legal_basis = article.locator(".legal-basis").all_inner_texts()
+        legal_basis = article.locator(".answer-block .legal-basis").all_inner_texts()
         assert legal_basis == [f"法律依据：{topic.legal_basis['zh']}", f"Legal basis: {topic.legal_basis['en']}"]
         assert article.locator(".scope").inner_text() == ("各地不同" if topic.scope == VARIES_BY_CITY else "全国统一")
         assert article.locator(".last-reviewed").inner_text() == topic.last_reviewed.isoformat()
-        assert article.locator(".sources li").all_inner_texts() == list(topic.sources)
+        assert article.locator(".review-by time").inner_text() == topic.review_by.isoformat()
+        assert article.locator(".sources li").all_inner_texts() == [source.cite for source in topic.sources]
+        links = article.locator(".sources a")
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+            source.url for source in topic.sources if source.url]
+        assert article.locator(".overdue-flag").count() == int(is_overdue(topic, datetime.date.today()))
 
 
 def test_each_topic_has_an_anchor_the_contents_link_to(reference):

@@ -73,7 +73,7 @@ def test_no_consent_means_no_look_up_and_policy_questions_still_work(conversatio
     conversation.say("check my balance")
     conversation.say("no, I don't agree")
     assert "no look-up of your records" in conversation.text
-    conversation.say("what can the personal account pay for")
+    conversation.say("what can the pooling fund pay for")
     assert "Legal basis" in conversation.text
 
 
