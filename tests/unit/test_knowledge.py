@@ -37,7 +37,7 @@ KEY_FACTS = {
         CHINESE: ["统筹账户", "个人账户", "城乡居民医保", "没有个人账户", "起付"],
     },
     "personal_account_uses": {
-        ENGLISH: ["pharmacies", "thermometer", "blood-pressure monitor", "HPV", "influenza", "close relatives",
+        ENGLISH: ["pharmacies", "thermometer", "blood-pressure monitor", "HPV", "flu", "close relatives",
                   "since 2024", "some provinces", "cosmetic", "weight loss", "no personal account"],
         CHINESE: ["定点药店", "体温计", "血压计", "HPV", "流感", "近亲属", "2024年起", "部分省份", "美容", "减肥",
                   "没有个人账户"],
@@ -56,7 +56,7 @@ KEY_FACTS = {
     "reimburse_after_card": {ENGLISH: ["already", "employer"], CHINESE: ["已经", "单位"]},
     "insurance_card": {
         ENGLISH: ["ID number", "bank", "monthly", "cannot be withdrawn as cash", "social security card", "e-voucher",
-                  "12333", "claimed afterwards"],
+                  "12333", "manual claim"],
         CHINESE: ["身份证号", "银行", "每月", "不能提取现金", "社会保障卡", "电子凭证", "12333", "手工报销"],
     },
     "card_misuse": {
@@ -105,8 +105,8 @@ KEY_FACTS = {
         CHINESE: ["近亲属", "2024年起", "兄弟姐妹", "祖父母", "孙子女", "个人缴费", "绑定", "亲情账户"],
     },
     "e_voucher": {
-        ENGLISH: ["face check", "free", "QR code", "Only you", "family account", "scam", "social security card"],
-        CHINESE: ["刷脸", "不收费", "二维码", "只能本人使用", "亲情账户", "诈骗", "社会保障卡"],
+        ENGLISH: ["face check", "free", "for example", "QR code", "your own treatment", "family account", "scam", "social security card"],
+        CHINESE: ["刷脸", "不收费", "例如", "二维码", "用于本人", "亲情账户", "诈骗", "社会保障卡"],
     },
     "chronic_special_diseases": {
         ENGLISH: ["dialysis", "recognised", "home city", "does not add", "another province"],
