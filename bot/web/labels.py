@@ -8,6 +8,7 @@ EN = "en"
 LABELS = {
     ZH: {
         "site_name": "示例市医疗保障局",
+        "skip_to_chat": "跳到在线咨询",
         "demo_banner": "演示网站：本网站用于演示医保助手，并非政府网站，“示例市”为虚构城市。"
                        "政策答复仅供参考，请以当地医保部门的规定为准。",
         "nav_home": "首页",
@@ -54,6 +55,7 @@ LABELS = {
     },
     EN: {
         "site_name": "Example City Healthcare Security Administration",
+        "skip_to_chat": "Skip to the chat",
         "demo_banner": "Demo site: this website demonstrates the medical-insurance assistant. It is not a government "
                        "website and Example City is made up. Answers are for reference; the rules of your local "
                        "medical-insurance office apply.",

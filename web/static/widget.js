@@ -29,6 +29,7 @@
       counter: (count, max) => `${count} / ${max} 字`,
       unreachable: "暂时无法连接医保助手，正在自动重试。您也可以拨打医保服务热线 12393。",
       noReply: "医保助手暂时没有回复。请稍后再试，或拨打医保服务热线 12393。",
+      typing: "医保助手正在回复…",
     },
     en: {
       launcher: "Ask the assistant",
@@ -47,11 +48,14 @@
         + "You can also call the medical-insurance hotline 12393.",
       noReply: "The assistant has not answered. Please try again in a few minutes, "
         + "or call the medical-insurance hotline 12393.",
+      typing: "The assistant is replying…",
     },
   };
   const STORAGE_KEY = "medical-insurance-assistant";
   const HISTORY_LIMIT = 100; // messages re-shown after a reload
   const CHINESE_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+  // The national hotlines (medical insurance; social-security cards): a tap calls them on a phone.
+  const HOTLINE = /(?<!\d)(12393|12333)(?!\d)/g;
 
   const root = document.getElementById("assistant-widget");
   if (!root || typeof io !== "function") {
@@ -157,7 +161,7 @@
   }
 
   const launcher = element("button", {
-    type: "button", class: "aw-launcher", "aria-expanded": "false", "aria-controls": "aw-panel",
+    id: "aw-launcher", type: "button", class: "aw-launcher", "aria-expanded": "false", "aria-controls": "aw-panel",
   }, text.launcher);
   const newConversationButton = element("button", { type: "button", class: "aw-new" }, text.newConversation);
   const closeButton = element("button", { type: "button", class: "aw-close" }, text.close);
@@ -165,6 +169,8 @@
     class: "aw-log", role: "log", "aria-live": "polite", "aria-label": text.log, tabindex: "0",
   });
   const alertLine = element("p", { class: "aw-alert", role: "alert" });
+  // Shown from sending a message until its reply (or the no-reply alert): on a slow network nothing else moves.
+  const typingLine = element("p", { class: "aw-typing", role: "status", hidden: "" }, text.typing);
   const input = element("input", {
     id: "aw-input", class: "aw-input", type: "text", maxlength: String(config.maxChars), autocomplete: "off",
     placeholder: text.placeholder, "aria-describedby": "aw-counter",
@@ -176,17 +182,24 @@
   const panel = element("section", { id: "aw-panel", class: "aw-panel", "aria-labelledby": "aw-title", hidden: "" },
     element("div", { class: "aw-header" },
       element("h2", { id: "aw-title", class: "aw-title" }, text.title), newConversationButton, closeButton),
-    log, alertLine, form);
+    log, typingLine, alertLine, form);
   root.append(launcher, panel);
 
   function updateCounter() {
     counter.textContent = text.counter(input.value.length, config.maxChars);
   }
 
+  // The assistant's words, with each hotline number as a tel: link (the text itself is unchanged).
+  function withHotlineLinks(words) {
+    return words.split(HOTLINE).map((part, index) => (index % 2
+      ? element("a", { href: `tel:${part}`, class: "aw-tel" }, part) : document.createTextNode(part)));
+  }
+
   function messageNode(message) {
+    const words = message.from === "bot" ? withHotlineLinks(message.text) : [message.text];
     return element("div", { class: `aw-message aw-from-${message.from}` },
       element("span", { class: "aw-visually-hidden" }, message.from === "bot" ? text.assistantSaid : text.youSaid),
-      element("span", { class: "aw-text", lang: htmlLang(message.text) }, message.text));
+      element("span", { class: "aw-text", lang: htmlLang(message.text) }, ...words));
   }
 
   function buttonsNode(buttons) {
@@ -251,7 +264,11 @@
     }
     socket.emit("user_uttered", data);
     clearTimeout(replyTimer);
-    replyTimer = setTimeout(() => showAlert(text.noReply), config.replyTimeoutMs);
+    typingLine.hidden = false;
+    replyTimer = setTimeout(() => {
+      typingLine.hidden = true;
+      showAlert(text.noReply);
+    }, config.replyTimeoutMs);
   }
 
   function send(payload, shownText) {
@@ -273,6 +290,7 @@
 
   function receive(reply) {
     clearTimeout(replyTimer);
+    typingLine.hidden = true;
     showAlert("");
     if (typeof reply.text !== "string" || !reply.text) {
       return; // this assistant sends text (with buttons) only
@@ -293,6 +311,7 @@
     log.replaceChildren();
     showAlert("");
     clearTimeout(replyTimer);
+    typingLine.hidden = true;
   }
 
   // The server may confirm another secret than the one sent (it did not know that one): the conversation shown
