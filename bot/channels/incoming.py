@@ -5,7 +5,8 @@
 - Client metadata is dropped: only server-made metadata reaches Rasa (bot.message_metadata). An identity token
   in it is checked here, once, and only the outcome is passed on, so no token is ever stored.
 - Each client is throttled (bot.client_throttle).
-- A message without words of a language is answered in the conversation's language (its stored slot).
+- A message without words of a language is answered in the conversation's language (its stored slot); an
+  empty first message of a conversation is taken as a greeting.
 """
 import asyncio
 import datetime
@@ -14,7 +15,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from rasa.shared.core.events import UserUttered
 from sqlalchemy.exc import SQLAlchemyError
+
+from bot.channels.guard import language_of
 
 from bot.client_throttle import ClientThrottle
 from bot.db.engine import session_scope
@@ -25,6 +29,7 @@ from bot.identity.tokens import METADATA_KEY
 from bot.message_metadata import CLIENT, SERVER_KEY, TOKEN_OUTCOME
 
 logger = logging.getLogger(__name__)
+GREETING = "/greet"
 
 
 @dataclass(frozen=True)
@@ -66,18 +71,25 @@ async def server_metadata(conversation_id: str, token: Any, client: str) -> dict
     return {SERVER_KEY: metadata}
 
 
-async def stored_language(app: Any, conversation_id: str) -> str | None:
-    """The language the conversation has been in (its `language` slot), for replies to a message that has no
-    words of one (emoji, digits) or that the dialogue could not answer; None for a new conversation."""
+async def message_in_context(app: Any, conversation_id: str, text: str | None) -> tuple[str | None, str | None]:
+    """The text to process and, for a message without words of a language (emoji, digits), the language the
+    conversation has been in (its `language` slot) for the replies; None for a new conversation. An empty first
+    message of a conversation, which widgets such as rasa-webchat send when they open, is a greeting."""
+    if language_of(text):
+        return text, None
     agent = getattr(getattr(app, "ctx", None), "agent", None)
     if agent is None or agent.tracker_store is None:
-        return None
+        return text, None
     try:
         tracker = await agent.tracker_store.retrieve(conversation_id)
     except Exception:  # the store being down must not stop the reply that says so
         logger.exception("Could not read the conversation's language")
-        return None
-    return tracker.get_slot("language") if tracker else None
+        return text, None
+    language = tracker.get_slot("language") if tracker else None
+    has_spoken = tracker is not None and any(isinstance(event, UserUttered) for event in tracker.events)
+    if not (text or "").strip() and not has_spoken:
+        return GREETING, language
+    return text, language
 
 
 def _present_token(conversation_id: str, token: Any) -> str | None:

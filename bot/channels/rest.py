@@ -80,8 +80,8 @@ class GuardedRestInput(RestInput):
                 metadata = await incoming.server_metadata(
                     conversation.conversation_id, incoming.identity_token(body.get("metadata")), client)
                 collector = CollectingOutputChannel()
-                earlier_language = None if language_of(text) else await incoming.stored_language(
-                    request.app, conversation.conversation_id)
+                text, earlier_language = await incoming.message_in_context(
+                    request.app, conversation.conversation_id, text)
                 await handle(UserMessage(text, collector, conversation.conversation_id, input_channel=self.name(),
                                          metadata=metadata), earlier_language)
             except Exception:  # the guard has already told the user; the client still gets its replies

@@ -103,8 +103,8 @@ class GuardedSocketIOInput(SocketIOInput):
             try:
                 metadata = await incoming.server_metadata(
                     conversation.conversation_id, incoming.identity_token(client_metadata), client)
-                earlier_language = None if language_of(text) else await incoming.stored_language(
-                    server.get("app"), conversation.conversation_id)
+                text, earlier_language = await incoming.message_in_context(
+                    server.get("app"), conversation.conversation_id, text)
                 await handle(UserMessage(text, output, conversation.conversation_id, input_channel=self.name(),
                                          metadata=metadata), earlier_language)
             finally:

@@ -3,6 +3,8 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from bot.db.models import Feedback
+from bot.input_guard import InputProblem
+from bot.service_messages import input_problem_reply
 
 pytestmark = pytest.mark.conversation
 
@@ -76,10 +78,19 @@ def test_over_long_message_gets_a_polite_reply(conversation):
     assert "too long" in conversation.text and "1000" in conversation.text
 
 
-@pytest.mark.parametrize("text", ["", "   ", "👍👍", "🙏🏻"])
-def test_empty_and_emoji_only_messages_get_a_reply_in_both_languages(conversation, text):
+@pytest.mark.parametrize("text", ["👍👍", "🙏🏻"])
+def test_emoji_only_messages_get_a_reply_in_both_languages(conversation, text):
     conversation.say(text)
     assert conversation.text and CHINESE_CHARACTER(conversation.text) and "Please" in conversation.text
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_an_empty_first_message_gets_the_greeting_and_a_later_one_asks_for_text(conversation, text):
+    # rasa-webchat and other widgets send an empty message when they open
+    conversation.say(text)
+    assert "隐私" in conversation.text and "/ask_balance_channels" in conversation.buttons
+    conversation.say(text)
+    assert conversation.text == input_problem_reply(InputProblem.EMPTY, None)  # no language known yet: both
 
 
 def test_mixed_language_message_is_answered_in_chinese(conversation):

@@ -35,3 +35,10 @@ def test_socketio_replies_with_session_persistence(socket_session):
 
 def test_socketio_over_long_message_gets_a_polite_reply(socket_session):
     assert "too long" in socket_session("hello " * 400)["text"]
+
+
+def test_the_empty_message_a_widget_sends_on_opening_gets_the_greeting(socket_session):
+    """rasa-webchat (and others) open with an empty message: the first bubble is the greeting, not an error."""
+    reply = socket_session("")
+    assert "隐私" in reply["text"]
+    assert any(b["payload"] == "/ask_balance_channels" for b in reply.get("quick_replies", []))
