@@ -27,7 +27,7 @@ def test_help_menu_has_buttons_for_the_main_topics(conversation):
     conversation.say("what can you do?")
     assert {"/ask_balance_channels", "/ask_account_types", "/ask_premium_payment"} <= set(conversation.buttons)
     conversation.say("你能做什么")
-    assert "我可以解答" in conversation.text
+    assert "解答政策问题" in conversation.text
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -123,3 +123,14 @@ def test_action_server_down_still_gets_a_reply(assistant, conversation):
         assistant.start_action_server()
     conversation.say("/feedback_helpful")
     assert "Thank you" in conversation.text
+
+
+@pytest.mark.parametrize("greeting, help_question, words", [
+    ("你好", "你能做什么", ["本人的余额", "估算住院费用"]),
+    ("hello", "what can you do", ["your own balance", "estimate a hospital bill"]),
+])
+def test_the_greeting_and_help_lead_with_your_own_records_and_the_estimate(conversation, greeting, help_question, words):
+    for message in (greeting, help_question):
+        conversation.say(message)
+        assert conversation.buttons[:2] == ["/request_balance", "/estimate_reimbursement"], message
+        assert all(word in conversation.text for word in words), message
