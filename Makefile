@@ -18,7 +18,7 @@ WEB_PACKAGES   := web/node_modules/.installed
 MODEL_INPUTS := config.yml domain.yml $(POLICY_DATA) $(wildcard bot/nlp/*.py) requirements.txt constraints.txt \
                 $(shell find data/nlu data/rules data/stories -name '*.yml')
 
-.PHONY: help run test shell setup venv model web validate clean sms-outbox
+.PHONY: help run test shell setup venv model web validate clean sms-outbox screenshots
 .DEFAULT_GOAL := help
 
 help:
@@ -65,6 +65,11 @@ test: setup
 
 shell: | $(VENV)/.installed
 	@$(PYTHON) -m bot.channels.console
+
+# The browser tests write screenshots to results/screenshots; the README shows the ones copied here on purpose.
+screenshots:
+	@test -n "$$(ls results/screenshots/*.png 2>/dev/null)" || { echo "error: no screenshots yet: run make test first"; exit 1; }
+	@cp results/screenshots/*.png docs/screenshots/ && echo "Copied $$(ls results/screenshots/*.png | wc -l) screenshots to docs/screenshots"
 
 sms-outbox: | $(VENV)/.installed
 	@$(PYTHON) -m bot.identity.outbox $(or $(COUNT),5)

@@ -66,6 +66,22 @@ def test_each_topic_has_an_anchor_the_contents_link_to(reference):
     assert reference.locator("#topic-hospital_settlement").is_visible()
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}])
+def test_a_jump_lands_below_the_sticky_search_bar_and_every_topic_leads_back_to_the_contents(reference, viewport):
+    reference.set_viewport_size(viewport)
+    reference.get_by_role("link", name="医保电子凭证").first.click()
+    title = reference.locator("#topic-e_voucher-title")
+    reference.wait_for_function("() => Math.abs(document.querySelector('#topic-e_voucher').getBoundingClientRect().top"
+                                " - document.querySelector('.topic-search').getBoundingClientRect().bottom) < 40")
+    bar_bottom = reference.locator(".topic-search").evaluate("node => node.getBoundingClientRect().bottom")
+    assert title.evaluate("node => node.getBoundingClientRect().top") >= bar_bottom  # not hidden under the bar
+    reference.locator("#topic-e_voucher").get_by_role("link", name="返回目录").click()
+    assert reference.url.endswith("#contents")
+    contents_top = reference.locator("#contents-title").evaluate("node => node.getBoundingClientRect().top")
+    assert bar_bottom <= contents_top < viewport["height"]
+    assert reference.locator("article.topic .to-contents").count() == len(TOPICS)
+
+
 def test_search_in_chinese_and_in_english(reference):
     search = reference.get_by_label("搜索（中文或英文）")
     search.fill("起付线")

@@ -88,3 +88,20 @@ def test_every_focus_ring_has_at_least_3_to_1_contrast(page, site, target):
         element.focus()
     ring = element.evaluate(CONTRAST_OF_FOCUS_RING)
     assert ring["style"] != "none" and ring["ratio"] >= 3, ring
+
+
+def test_the_larger_text_control_enlarges_the_chat_and_is_remembered_after_a_reload(page, site):
+    widget = Widget(page, "zh").open_page(site.url).open()
+    size = lambda selector: page.locator(selector).first.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
+    before = {selector: size(selector) for selector in (".aw-text", ".aw-buttons button", ".aw-input")}
+    larger = page.get_by_role("button", name="大字")
+    assert larger.get_attribute("aria-pressed") == "false"
+    larger.click()
+    assert larger.get_attribute("aria-pressed") == "true"
+    assert all(size(selector) >= 1.2 * before[selector] for selector in before), before
+    page.reload()
+    page.locator(".aw-from-bot").first.wait_for()  # the chat stays open with its history
+    assert page.get_by_role("button", name="大字").get_attribute("aria-pressed") == "true"
+    assert size(".aw-text") >= 1.2 * before[".aw-text"]
+    page.get_by_role("button", name="大字").click()  # and back
+    assert size(".aw-text") == before[".aw-text"]

@@ -34,4 +34,11 @@
   form.querySelector(".print-button").addEventListener("click", () => window.print());
   form.hidden = false;
   filter();
+
+  // A jump to a topic (contents, anchor, "back to contents") lands below the sticky search bar, whatever its
+  // height on this screen.
+  const keepBelowTheSearchBar = () => document.documentElement.style.setProperty(
+    "--sticky-height", `${form.getBoundingClientRect().height}px`);
+  keepBelowTheSearchBar();
+  window.addEventListener("resize", keepBelowTheSearchBar);
 })();

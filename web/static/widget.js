@@ -18,6 +18,7 @@
       launcher: "在线咨询",
       title: "医保助手",
       newConversation: "新对话",
+      largerText: "大字",
       close: "关闭",
       log: "与医保助手的对话",
       youSaid: "您说：",
@@ -35,6 +36,7 @@
       launcher: "Ask the assistant",
       title: "Medical-insurance assistant",
       newConversation: "New chat",
+      largerText: "Larger text",
       close: "Close",
       log: "Conversation with the assistant",
       youSaid: "You said:",
@@ -52,6 +54,8 @@
     },
   };
   const STORAGE_KEY = "medical-insurance-assistant";
+  // A reading preference, not conversation data: kept in localStorage, so it outlives the tab.
+  const TEXT_SIZE_KEY = "medical-insurance-assistant-large-text";
   const HISTORY_LIMIT = 100; // messages re-shown after a reload
   const CHINESE_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   // The national hotlines (medical insurance; social-security cards): a tap calls them on a phone.
@@ -164,6 +168,8 @@
     id: "aw-launcher", type: "button", class: "aw-launcher", "aria-expanded": "false", "aria-controls": "aw-panel",
   }, text.launcher);
   const newConversationButton = element("button", { type: "button", class: "aw-new" }, text.newConversation);
+  const largerTextButton = element("button", { type: "button", class: "aw-larger", "aria-pressed": "false" },
+    text.largerText);
   const closeButton = element("button", { type: "button", class: "aw-close" }, text.close);
   const log = element("div", {
     class: "aw-log", role: "log", "aria-live": "polite", "aria-label": text.log, tabindex: "0",
@@ -181,9 +187,28 @@
     element("label", { for: "aw-input", class: "aw-visually-hidden" }, text.inputLabel), input, sendButton, counter);
   const panel = element("section", { id: "aw-panel", class: "aw-panel", "aria-labelledby": "aw-title", hidden: "" },
     element("div", { class: "aw-header" },
-      element("h2", { id: "aw-title", class: "aw-title" }, text.title), newConversationButton, closeButton),
+      element("h2", { id: "aw-title", class: "aw-title" }, text.title), largerTextButton, newConversationButton,
+      closeButton),
     log, typingLine, alertLine, form);
   root.append(launcher, panel);
+
+  function setLargeText(large) {
+    root.classList.toggle("aw-large", large);
+    largerTextButton.setAttribute("aria-pressed", String(large));
+    try {
+      localStorage.setItem(TEXT_SIZE_KEY, large ? "1" : "0");
+    } catch (error) {
+      // storage blocked: the size still changes, it is just not remembered
+    }
+  }
+
+  function savedLargeText() {
+    try {
+      return localStorage.getItem(TEXT_SIZE_KEY) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
 
   function updateCounter() {
     counter.textContent = text.counter(input.value.length, config.maxChars);
@@ -371,6 +396,7 @@
     }
   });
   input.addEventListener("input", updateCounter);
+  largerTextButton.addEventListener("click", () => setLargeText(!root.classList.contains("aw-large")));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const message = input.value.trim();
@@ -389,6 +415,7 @@
   // it too: the conversation and its history stay, and a signed-in page verifies it again with its fresh token.
   window.addEventListener("pagehide", () => endVerification(state.sessionId));
 
+  setLargeText(savedLargeText());
   updateCounter();
   showHistory();
   if (state.open) {
