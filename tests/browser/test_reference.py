@@ -102,6 +102,24 @@ def test_search_in_chinese_and_in_english(reference):
     assert reference.get_by_role("status").inner_text() == "没有找到匹配的主题。"
 
 
+def test_search_puts_the_best_match_first_and_highlights_the_words(reference):
+    search = reference.get_by_label("搜索（中文或英文）")
+    search.fill("起付线")
+    shown = [node.get_attribute("id") for node in reference.locator("article.topic:visible").all()]
+    assert shown[0] == "topic-hospital_settlement"
+    contents = [n.get_attribute("data-topic") for n in reference.locator(".contents li:visible").all()]
+    assert contents == [topic_id.removeprefix("topic-") for topic_id in shown]  # the contents follow
+    marks = reference.locator("#topic-hospital_settlement mark").all_inner_texts()
+    assert marks and set(marks) == {"起付线"}
+    settlement = next(t for t in TOPICS if t.id == "hospital_settlement")
+    answer = reference.locator("#topic-hospital_settlement .answer[lang=zh-CN]").inner_text()
+    assert answer == render_answer(settlement, "zh")  # highlighting changes no word
+    search.fill("")
+    assert reference.locator("article.topic mark").count() == 0
+    in_order = [node.get_attribute("id") for node in reference.locator("article.topic").all()]
+    assert in_order == [f"topic-{t.id}" for t in TOPICS]  # back to the order of the contents
+
+
 def test_without_javascript_every_topic_is_shown_and_no_search_box(browser, site_without_assistant):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
