@@ -105,3 +105,26 @@ def test_the_larger_text_control_enlarges_the_chat_and_is_remembered_after_a_rel
     assert size(".aw-text") >= 1.2 * before[".aw-text"]
     page.get_by_role("button", name="大字").click()  # and back
     assert size(".aw-text") == before[".aw-text"]
+
+
+def test_new_chat_asks_first_and_cancel_keeps_the_conversation(page, site):
+    widget = Widget(page, "en").open_page(site.url).open()
+    widget.ask("how do I pay the medical insurance premium")
+    shown, session = widget.bot_texts(), widget.session_id()
+    page.get_by_role("button", name="New chat").click()
+    dialog = page.get_by_role("alertdialog")
+    assert "no longer be shown" in dialog.inner_text()
+    dialog.get_by_role("button", name="Cancel").click()
+    assert dialog.is_hidden() and widget.bot_texts() == shown and widget.session_id() == session
+
+
+def test_feedback_buttons_stay_under_the_latest_answer_until_one_is_chosen(page, site):
+    widget = Widget(page, "en").open_page(site.url).open()
+    widget.ask("how do I pay the medical insurance premium")
+    widget.ask("thanks")  # typing does not take the helpful / not-helpful buttons away
+    helpful = page.get_by_role("button", name="Helpful", exact=True)
+    assert helpful.count() == 1 and helpful.is_visible()
+    assert page.locator(".aw-buttons button").count() == 2  # only those two: the topic buttons went
+    helpful.click()
+    widget.wait_for_bot_messages(4)
+    assert page.get_by_role("button", name="Helpful", exact=True).count() == 0

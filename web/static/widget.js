@@ -19,6 +19,9 @@
       title: "医保助手",
       newConversation: "新对话",
       largerText: "大字",
+      confirmNew: "开始新对话？当前对话将不再显示。",
+      startNew: "开始新对话",
+      cancel: "取消",
       close: "关闭",
       log: "与医保助手的对话",
       youSaid: "您说：",
@@ -37,6 +40,9 @@
       title: "Medical-insurance assistant",
       newConversation: "New chat",
       largerText: "Larger text",
+      confirmNew: "Start a new chat? This conversation will no longer be shown.",
+      startNew: "Start a new chat",
+      cancel: "Cancel",
       close: "Close",
       log: "Conversation with the assistant",
       youSaid: "You said:",
@@ -57,6 +63,7 @@
   // A reading preference, not conversation data: kept in localStorage, so it outlives the tab.
   const TEXT_SIZE_KEY = "medical-insurance-assistant-large-text";
   const HISTORY_LIMIT = 100; // messages re-shown after a reload
+  const FEEDBACK_PAYLOAD = /^\/feedback_/;
   const CHINESE_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   // The national hotlines (medical insurance; social-security cards): a tap calls them on a phone.
   const HOTLINE = /(?<!\d)(12393|12333)(?!\d)/g;
@@ -175,6 +182,11 @@
     class: "aw-log", role: "log", "aria-live": "polite", "aria-label": text.log, tabindex: "0",
   });
   const alertLine = element("p", { class: "aw-alert", role: "alert" });
+  // "New chat" in the middle of a conversation asks first: the conversation shown would be gone.
+  const startNewButton = element("button", { type: "button" }, text.startNew);
+  const cancelNewButton = element("button", { type: "button" }, text.cancel);
+  const confirmNew = element("div", { class: "aw-confirm", role: "alertdialog", "aria-label": text.confirmNew,
+    hidden: "" }, element("p", {}, text.confirmNew), startNewButton, cancelNewButton);
   // Shown from sending a message until its reply (or the no-reply alert): on a slow network nothing else moves.
   const typingLine = element("p", { class: "aw-typing", role: "status", hidden: "" }, text.typing);
   const input = element("input", {
@@ -189,7 +201,7 @@
     element("div", { class: "aw-header" },
       element("h2", { id: "aw-title", class: "aw-title" }, text.title), largerTextButton, newConversationButton,
       closeButton),
-    log, typingLine, alertLine, form);
+    confirmNew, log, typingLine, alertLine, form);
   root.append(launcher, panel);
 
   function setLargeText(large) {
@@ -230,7 +242,8 @@
   function buttonsNode(buttons) {
     const group = element("div", { class: "aw-buttons", role: "group", "aria-label": text.suggestions });
     for (const button of buttons) {
-      const node = element("button", { type: "button", lang: htmlLang(button.title) }, button.title);
+      const node = element("button", { type: "button", lang: htmlLang(button.title), "data-payload": button.payload },
+        button.title);
       node.addEventListener("click", () => {
         send(button.payload, button.title);
         input.focus(); // the clicked button disappears with the others
@@ -240,10 +253,28 @@
     return group;
   }
 
-  // Buttons are offered only until the user says something.
+  // Buttons are offered only until the user says something, except "helpful / not helpful" under the latest
+  // answer, which stay until one is chosen.
+  function pruneButtons(feedbackGiven) {
+    const groups = Array.from(log.querySelectorAll(".aw-buttons"));
+    groups.slice(0, -1).forEach((group) => group.remove());
+    const latest = groups[groups.length - 1];
+    if (!latest) {
+      return;
+    }
+    latest.querySelectorAll("button").forEach((node) => {
+      if (feedbackGiven || !FEEDBACK_PAYLOAD.test(node.dataset.payload)) {
+        node.remove();
+      }
+    });
+    if (!latest.querySelector("button")) {
+      latest.remove();
+    }
+  }
+
   function show(message, withButtons) {
     if (message.from === "user") {
-      log.querySelectorAll(".aw-buttons").forEach((group) => group.remove());
+      pruneButtons(FEEDBACK_PAYLOAD.test(message.payload || ""));
     }
     const node = messageNode(message);
     log.append(node);
@@ -301,7 +332,7 @@
       showAlert(text.unreachable);
       return false;
     }
-    remember({ from: "user", text: maskPersonalNumbers(shownText) });
+    remember({ from: "user", text: maskPersonalNumbers(shownText), payload: FEEDBACK_PAYLOAD.test(payload) ? payload : "" });
     emitMessage(payload);
     return true;
   }
@@ -405,10 +436,25 @@
       updateCounter();
     }
   });
-  newConversationButton.addEventListener("click", () => {
+  function startNewConversation() {
+    confirmNew.hidden = true;
     endVerification(state.sessionId);
     startOver();
     requestSession(); // its confirmation sends the greeting of the new conversation
+    input.focus();
+  }
+
+  newConversationButton.addEventListener("click", () => {
+    if (!state.messages.some((message) => message.from === "user")) {
+      startNewConversation(); // nothing said yet: nothing to lose
+      return;
+    }
+    confirmNew.hidden = false;
+    cancelNewButton.focus();
+  });
+  startNewButton.addEventListener("click", startNewConversation);
+  cancelNewButton.addEventListener("click", () => {
+    confirmNew.hidden = true;
     input.focus();
   });
   // Closing the tab ends the chat's verified state. pagehide cannot tell a close from a reload, so a reload ends
