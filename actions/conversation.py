@@ -1,4 +1,4 @@
-"""What actions read from a tracker: the reply language and the topic the user last asked about."""
+"""What actions read from a tracker: the reply language, the topic the user last asked about, an entity's value."""
 from rasa_sdk import Tracker
 
 from bot.knowledge import INTENT_PREFIX as POLICY_INTENT_PREFIX
@@ -19,6 +19,12 @@ def last_policy_topic(tracker: Tracker) -> str | None:
         if intent.startswith(POLICY_INTENT_PREFIX):
             return intent
     return None
+
+
+def entity_value(tracker: Tracker, entity: str) -> str | None:
+    """The value of an entity in the latest message (a button payload's, e.g. claim_reference), if it has one."""
+    entities = tracker.latest_message.get("entities") or []
+    return next((e.get("value") for e in entities if e.get("entity") == entity), None)
 
 
 def server_metadata(tracker: Tracker) -> dict:

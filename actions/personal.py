@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.conversation import reply_language, server_metadata
+from actions.conversation import entity_value, reply_language, server_metadata
 from actions.slots import identity_slots, identity_state
 from bot.db.engine import session_scope
 from bot.identity import check, replies
@@ -55,8 +55,7 @@ def _now() -> datetime.datetime:
 
 def _message(tracker: Tracker, step: Step | None, language: str) -> check.Message:
     latest = tracker.latest_message
-    reference = next((e.get("value") for e in latest.get("entities", []) if e.get("entity") == "claim_reference"),
-                     None)
+    reference = entity_value(tracker, "claim_reference")
     intent = (latest.get("intent") or {}).get("name") or ""
     return check.read_message(intent, latest.get("text") or "", step, language, datetime.date.today(),
                               claim_reference=reference,

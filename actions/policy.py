@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import reply_language
+from actions.conversation import entity_value, reply_language
 from bot.knowledge import INTENT_PREFIX, Topic, load_topics
 from bot.knowledge.cases import CASE_ENTITY, answer, named_case, reply_to
 from bot.reply import Reply
@@ -69,7 +69,7 @@ class ActionAnswerPolicy(Action):
                 return []
             send(dispatcher, reply)
             return events
-        chosen = next((e.get("value") for e in latest.get("entities") or [] if e.get("entity") == CASE_ENTITY), None)
+        chosen = entity_value(tracker, CASE_ENTITY)
         # Mid-estimate a clarifying question would compete with the form's: the general answer instead.
         may_ask = not tracker.active_loop.get("name")
         reply, asked = reply_to(topic, reply_language(tracker), latest.get("text") or "", chosen, may_ask)

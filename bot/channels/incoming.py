@@ -19,7 +19,6 @@ from rasa.shared.core.events import UserUttered
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.channels.guard import language_of
-
 from bot.client_throttle import ClientThrottle
 from bot.db.engine import session_scope
 from bot.identity import conversation_keys
