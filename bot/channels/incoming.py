@@ -24,6 +24,7 @@ from bot.db.engine import session_scope
 from bot.identity import conversation_keys
 from bot.identity.keyed_hash import keyed_hash
 from bot.identity.token_sign_in import present_token
+from bot.identity.verification_status import verification_status
 from bot.identity.tokens import METADATA_KEY
 from bot.message_metadata import CLIENT, SERVER_KEY, TOKEN_OUTCOME
 
@@ -89,6 +90,21 @@ async def message_in_context(app: Any, conversation_id: str, text: str | None) -
     if not (text or "").strip() and not has_spoken:
         return GREETING, language
     return text, language
+
+
+async def current_verification_status(conversation_id: str) -> dict | None:
+    """The identity check's state for the widget (bot.identity.verification_status); None when the database
+    cannot say, so that the widget keeps what it showed rather than showing a wrong state."""
+    return await asyncio.to_thread(_verification_status, conversation_id)
+
+
+def _verification_status(conversation_id: str) -> dict | None:
+    try:
+        with session_scope() as session:
+            return verification_status(session, conversation_id, datetime.datetime.now(datetime.timezone.utc))
+    except SQLAlchemyError:
+        logger.warning("Verification state not read: the application database is unavailable")
+        return None
 
 
 def _present_token(conversation_id: str, token: Any) -> str | None:

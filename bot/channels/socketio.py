@@ -5,6 +5,9 @@ Protocol (compatible with Rasa's and rasa-webchat's): the client emits `session_
 kept, if any ({"session_id": secret}); the server answers `session_confirm` with the secret to use, a new one
 unless the client's was issued here. A socket speaks and listens only in the conversation it was confirmed
 for: the `session_id` a message names is ignored, so knowing someone's id gives nothing.
+
+After each confirmation and each message the server also emits `verification_status` (see
+bot.identity.verification_status) for the widget's "verified as" badge and idle warning; other clients ignore it.
 """
 import json
 import logging
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 # A socket.io packet carries one message plus metadata; anything far above the message limit is an abuse.
 _BYTES_PER_CHARACTER = 4
 _METADATA_ALLOWANCE_BYTES = 16_384
+VERIFICATION_EVENT = "verification_status"
 
 
 class _HardenedSocketBlueprint(HardeningBlueprint, SocketBlueprint):
@@ -48,6 +52,11 @@ class GuardedSocketIOInput(SocketIOInput):
         conversation_of_socket: Dict[str, incoming.Conversation] = {}
         client_of_socket: Dict[str, str] = {}
         server: Dict[str, Any] = {}  # the Sanic app, known from the first connection's request
+
+        async def report_verification(conversation_id: str) -> None:
+            status = await incoming.current_verification_status(conversation_id)
+            if status is not None:
+                await sio.emit(VERIFICATION_EVENT, status, room=conversation_id, namespace=self.namespace)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -77,6 +86,7 @@ class GuardedSocketIOInput(SocketIOInput):
             # Replies go to the conversation's room, so every tab holding the secret sees them.
             await sio.enter_room(sid, conversation.conversation_id, namespace=self.namespace)
             await sio.emit("session_confirm", conversation.secret, room=sid, namespace=self.namespace)
+            await report_verification(conversation.conversation_id)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any = None) -> None:
@@ -109,5 +119,6 @@ class GuardedSocketIOInput(SocketIOInput):
                                          metadata=metadata), earlier_language)
             finally:
                 incoming.throttle().finish(client)
+            await report_verification(conversation.conversation_id)
 
         return webhook

@@ -19,7 +19,7 @@ def verified_person(session: Session, conversation_id: str, now: datetime.dateti
     record = session.get(VerifiedConversation, conversation_id)
     if record is None:
         return None
-    if now - record.last_active_at > IDLE_TIMEOUT or now >= record.expires_at:  # as in `ended`
+    if time_left(record, now) <= datetime.timedelta(0):  # as in `ended`
         session.delete(record)
         session.flush()
         return None
@@ -27,9 +27,24 @@ def verified_person(session: Session, conversation_id: str, now: datetime.dateti
     return session.get(InsuredPerson, record.person_id)
 
 
+def time_left(record: VerifiedConversation, now: datetime.datetime) -> datetime.timedelta:
+    """How long the verification lasts without further use: to the idle limit or the absolute one, whichever
+    comes first (as in `verified_person` and `ended`)."""
+    return min(record.last_active_at + IDLE_TIMEOUT, record.expires_at) - now
+
+
+def current_verification(session: Session, conversation_id: str,
+                         now: datetime.datetime) -> tuple[InsuredPerson, datetime.timedelta] | None:
+    """The verified person and the time left, without counting as use (what the widget shows)."""
+    record = session.get(VerifiedConversation, conversation_id)
+    if record is None or time_left(record, now) <= datetime.timedelta(0):
+        return None
+    return session.get(InsuredPerson, record.person_id), time_left(record, now)
+
+
 def ended(now: datetime.datetime):
     """SQL condition for the verifications that have ended by now (what bot.retention deletes)."""
-    return or_(VerifiedConversation.last_active_at < now - IDLE_TIMEOUT, VerifiedConversation.expires_at <= now)
+    return or_(VerifiedConversation.last_active_at <= now - IDLE_TIMEOUT, VerifiedConversation.expires_at <= now)
 
 
 def mark_verified(session: Session, conversation_id: str, person: InsuredPerson, method: str,

@@ -2,12 +2,15 @@
 the static files (/static) and the socket.io client from npm (/vendor), the endpoints that end a chat's verified
 state (/chat/end, /identity/logout), with security headers on every reply and plain error pages."""
 import datetime
+import json
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
+from bot.knowledge import LEGAL_BASIS_LABEL
+from bot.knowledge.links import official_links
 from bot.knowledge.review import is_overdue
 from bot.settings import PROJECT_ROOT
 from bot.web import demo_login
@@ -35,6 +38,9 @@ def create_app(config: WebConfig) -> Sanic:
     # Read once, like the model the Rasa server loads at start: `make run` retrains and restarts both together,
     # so the page never shows an edit the chat does not know yet.
     topics = topic_views()
+    # What the widget needs to render answers: the addresses it may link and how a legal-basis line starts.
+    answer_rendering = {"links": json.dumps(official_links(view.topic for view in topics), ensure_ascii=False),
+                        "legal_basis_labels": json.dumps(list(LEGAL_BASIS_LABEL.values()), ensure_ascii=False)}
     templates = page_templates()
     demo_secret = config.demo_login_secret
 
@@ -46,6 +52,7 @@ def create_app(config: WebConfig) -> Sanic:
             "max_message_chars": config.max_message_chars,
             "reply_timeout_seconds": config.reply_timeout_seconds,
             "auth_token": demo_login.token_for(sign_in, demo_secret) if sign_in else "",
+            **answer_rendering,
         }
         body = templates.get_template(template).render(
             lang=language, labels=LABELS[language], path=request.path, widget=widget,

@@ -7,6 +7,10 @@ LAUNCHER = {"zh": "在线咨询", "en": "Ask the assistant"}
 INPUT_LABEL = {"zh": "输入您的问题（中文或英文）", "en": "Your question (Chinese or English)"}
 SEND = {"zh": "发送", "en": "Send"}
 STORAGE_KEY = "medical-insurance-assistant"
+# A bot message's words read back from its blocks: each paragraph a line, each list item a "- " line. Anything
+# that is neither (text loose in the message) is lost here, so a test comparing with the answer notices it.
+BLOCKS_AS_LINES = """messages => messages.map(message => Array.from(message.querySelectorAll(':scope > p, :scope > ul > li'))
+    .map(block => (block.tagName === 'LI' ? '- ' : '') + block.textContent).join('\\n'))"""
 
 
 class Widget:
@@ -37,7 +41,8 @@ class Widget:
         return self
 
     def bot_texts(self) -> list[str]:
-        return self.page.locator(".aw-from-bot .aw-text").all_inner_texts()
+        """The assistant's messages as shown: a paragraph per line, and "- " lines only as list items."""
+        return self.page.locator(".aw-from-bot .aw-text").evaluate_all(BLOCKS_AS_LINES)
 
     def user_texts(self) -> list[str]:
         return self.page.locator(".aw-from-user .aw-text").all_inner_texts()

@@ -3,7 +3,9 @@
  *
  * The host page provides <div id="assistant-widget"> with data-socket-url, data-max-message-chars,
  * data-reply-timeout-seconds, data-chat-end-url (the web server's POST /chat/end) and, for a signed-in user,
- * data-auth-token: a short-lived signed token sent with every message as customData.auth_token.
+ * data-auth-token: a short-lived signed token sent with every message as customData.auth_token,
+ * data-links (the official addresses answers may link to, by the name they give) and data-legal-basis-labels
+ * (how an answer's legal-basis line starts), both JSON from bot/knowledge.
  * The widget speaks the page's language (<html lang>).
  * The server issues the conversation's secret (session_confirm); the widget keeps the confirmed secret and the
  * messages shown in sessionStorage: a reload keeps the conversation, closing the tab ends it (a shared computer
@@ -34,6 +36,12 @@
       unreachable: "暂时无法连接医保助手，正在自动重试。您也可以拨打医保服务热线 12393。",
       noReply: "医保助手暂时没有回复。请稍后再试，或拨打医保服务热线 12393。",
       typing: "医保助手正在回复…",
+      talkToPerson: "转人工",
+      verifiedAs: (name) => `已验证身份：${name}`,
+      idleWarning: (minutes) => `您的身份验证即将结束（${minutes} 分钟没有查询会自动退出）。`
+        + "如需继续查询个人信息，请现在发一条查询。",
+      verificationEnded: "身份验证已结束。再次查询个人信息时需要重新验证。",
+      sentAt: "发送时间",
     },
     en: {
       launcher: "Ask the assistant",
@@ -57,6 +65,12 @@
       noReply: "The assistant has not answered. Please try again in a few minutes, "
         + "or call the medical-insurance hotline 12393.",
       typing: "The assistant is replying…",
+      talkToPerson: "Talk to a person",
+      verifiedAs: (name) => `Verified as ${name}`,
+      idleWarning: (minutes) => `Your identity check is about to end (it ends after ${minutes} minutes without `
+        + "a look-up). To keep looking up your records, ask for one now.",
+      verificationEnded: "Your identity check has ended. You will be asked to verify again for your records.",
+      sentAt: "Sent at",
     },
   };
   const STORAGE_KEY = "medical-insurance-assistant";
@@ -66,7 +80,10 @@
   const FEEDBACK_PAYLOAD = /^\/feedback_/;
   const CHINESE_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   // The national hotlines (medical insurance; social-security cards): a tap calls them on a phone.
-  const HOTLINE = /(?<!\d)(12393|12333)(?!\d)/g;
+  const HOTLINE = "(?<!\\d)(?:12393|12333)(?!\\d)";
+  // Asking for a person gets the answer that says how to reach one (the bot_challenge intent's).
+  const TALK_TO_PERSON_PAYLOAD = "/bot_challenge";
+  const IDLE_WARNING_SECONDS = 60; // how long before the identity check ends the widget warns
 
   const root = document.getElementById("assistant-widget");
   if (!root || typeof io !== "function") {
@@ -80,7 +97,17 @@
     replyTimeoutMs: 1000 * (Number(root.dataset.replyTimeoutSeconds) || 20),
     authToken: root.dataset.authToken || "",
     chatEndUrl: root.dataset.chatEndUrl || "",
+    links: parseJson(root.dataset.links, {}),
+    legalBasisLabels: parseJson(root.dataset.legalBasisLabels, []),
   };
+
+  function parseJson(value, fallback) {
+    try {
+      return value ? JSON.parse(value) : fallback;
+    } catch (error) {
+      return fallback;
+    }
+  }
 
   // ---- what the person typed, as shown and kept: personal numbers masked ----
 
@@ -194,14 +221,20 @@
     placeholder: text.placeholder, "aria-describedby": "aw-counter",
   });
   const sendButton = element("button", { type: "submit", class: "aw-send", disabled: "" }, text.send);
+  const talkToPersonButton = element("button", { type: "button", class: "aw-person" }, text.talkToPerson);
   const counter = element("p", { id: "aw-counter", class: "aw-counter" });
   const form = element("form", { class: "aw-form" },
-    element("label", { for: "aw-input", class: "aw-visually-hidden" }, text.inputLabel), input, sendButton, counter);
+    element("label", { for: "aw-input", class: "aw-visually-hidden" }, text.inputLabel), input, sendButton,
+    element("div", { class: "aw-form-footer" }, talkToPersonButton, counter));
+  // Who the conversation is verified as, while it is (the server reports it after every message).
+  const verifiedBadge = element("p", { class: "aw-verified", hidden: "" });
+  // The identity check about to end, or ended by the idle limit: said once, politely.
+  const verificationNotice = element("p", { class: "aw-notice", role: "status" });
   const panel = element("section", { id: "aw-panel", class: "aw-panel", "aria-labelledby": "aw-title", hidden: "" },
     element("div", { class: "aw-header" },
       element("h2", { id: "aw-title", class: "aw-title" }, text.title), largerTextButton, newConversationButton,
       closeButton),
-    confirmNew, log, typingLine, alertLine, form);
+    verifiedBadge, confirmNew, log, typingLine, verificationNotice, alertLine, form);
   root.append(launcher, panel);
 
   function setLargeText(large) {
@@ -226,17 +259,67 @@
     counter.textContent = text.counter(input.value.length, config.maxChars);
   }
 
-  // The assistant's words, with each hotline number as a tel: link (the text itself is unchanged).
-  function withHotlineLinks(words) {
-    return words.split(HOTLINE).map((part, index) => (index % 2
-      ? element("a", { href: `tel:${part}`, class: "aw-tel" }, part) : document.createTextNode(part)));
+  // ---- the assistant's words: hotlines as tel: links, official names as links, lists as lists ----
+
+  function escapeForPattern(words) {
+    return words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // Longest names first, so that a name inside a longer one does not win.
+  const linkNames = Object.keys(config.links).sort((a, b) => b.length - a.length);
+  const LINKABLE = new RegExp(`(${[HOTLINE, ...linkNames.map(escapeForPattern)].join("|")})`, "g");
+
+  function withLinks(words) {
+    return words.split(LINKABLE).map((part, index) => {
+      if (index % 2 === 0) {
+        return document.createTextNode(part);
+      }
+      if (config.links[part]) {
+        return element("a", { href: config.links[part], class: "aw-link", target: "_blank", rel: "noopener" }, part);
+      }
+      return element("a", { href: `tel:${part}`, class: "aw-tel" }, part);
+    });
+  }
+
+  // An answer's "- " lines become a list and its legal-basis line is set apart; the text is unchanged.
+  function answerBlocks(words) {
+    const blocks = [];
+    for (const line of words.split("\n")) {
+      if (line.startsWith("- ")) {
+        const last = blocks[blocks.length - 1];
+        const list = last && last.tagName === "UL" ? last : element("ul", {});
+        list.append(element("li", {}, ...withLinks(line.slice(2))));
+        if (list !== last) {
+          blocks.push(list);
+        }
+      } else if (line.trim()) {
+        const isLegalBasis = config.legalBasisLabels.some((label) => line.startsWith(label));
+        blocks.push(element("p", isLegalBasis ? { class: "aw-basis" } : {}, ...withLinks(line)));
+      }
+    }
+    return blocks;
+  }
+
+  const TIME_FORMAT = new Intl.DateTimeFormat(language === "zh" ? "zh-CN" : "en-GB",
+    { hour: "2-digit", minute: "2-digit" });
+
+  function timeNode(at) {
+    const when = new Date(at);
+    return element("time", { class: "aw-time", datetime: when.toISOString(), title: text.sentAt },
+      TIME_FORMAT.format(when));
   }
 
   function messageNode(message) {
-    const words = message.from === "bot" ? withHotlineLinks(message.text) : [message.text];
-    return element("div", { class: `aw-message aw-from-${message.from}` },
-      element("span", { class: "aw-visually-hidden" }, message.from === "bot" ? text.assistantSaid : text.youSaid),
-      element("span", { class: "aw-text", lang: htmlLang(message.text) }, ...words));
+    const fromBot = message.from === "bot";
+    const body = fromBot
+      ? element("div", { class: "aw-text", lang: htmlLang(message.text) }, ...answerBlocks(message.text))
+      : element("div", { class: "aw-text", lang: htmlLang(message.text) }, message.text);
+    const node = element("div", { class: `aw-message aw-from-${message.from}` },
+      element("span", { class: "aw-visually-hidden" }, fromBot ? text.assistantSaid : text.youSaid), body);
+    if (message.at) {
+      node.append(timeNode(message.at));
+    }
+    return node;
   }
 
   function buttonsNode(buttons) {
@@ -332,7 +415,8 @@
       showAlert(text.unreachable);
       return false;
     }
-    remember({ from: "user", text: maskPersonalNumbers(shownText), payload: FEEDBACK_PAYLOAD.test(payload) ? payload : "" });
+    remember({ from: "user", text: maskPersonalNumbers(shownText), payload: FEEDBACK_PAYLOAD.test(payload) ? payload : "",
+      at: Date.now() });
     emitMessage(payload);
     return true;
   }
@@ -352,7 +436,35 @@
       return; // this assistant sends text (with buttons) only
     }
     const buttons = (reply.quick_replies || reply.buttons || []).map(({ title, payload }) => ({ title, payload }));
-    remember({ from: "bot", text: reply.text, buttons });
+    remember({ from: "bot", text: reply.text, buttons, at: Date.now() });
+  }
+
+  // ---- the identity check, as the server reports it (bot.identity.verification_status) ----
+
+  let warningTimer = null;
+  let endTimer = null;
+
+  function showVerification(status) {
+    clearTimeout(warningTimer);
+    clearTimeout(endTimer);
+    const wasVerified = !verifiedBadge.hidden;
+    verifiedBadge.hidden = !status.verified;
+    if (!status.verified) {
+      if (!wasVerified) {
+        verificationNotice.textContent = "";
+      }
+      return;
+    }
+    verifiedBadge.textContent = text.verifiedAs(status.name[language]);
+    verificationNotice.textContent = "";
+    const minutes = Math.round(status.idle_seconds / 60);
+    const warnIn = status.seconds_left - IDLE_WARNING_SECONDS;
+    warningTimer = setTimeout(() => { verificationNotice.textContent = text.idleWarning(minutes); },
+      1000 * Math.max(warnIn, 0));
+    endTimer = setTimeout(() => {
+      verifiedBadge.hidden = true;
+      verificationNotice.textContent = text.verificationEnded;
+    }, 1000 * status.seconds_left);
   }
 
   // The secret kept from the last confirmation, or none for a new conversation.
@@ -368,6 +480,7 @@
     showAlert("");
     clearTimeout(replyTimer);
     typingLine.hidden = true;
+    showVerification({ verified: false });
   }
 
   // The server may confirm another secret than the one sent (it did not know that one): the conversation shown
@@ -401,6 +514,11 @@
       showAlert(text.unreachable);
     });
     socket.on("bot_uttered", receive);
+    socket.on("verification_status", (status) => {
+      if (status && typeof status === "object") {
+        showVerification(status);
+      }
+    });
   }
 
   // ---- user actions ----
@@ -427,6 +545,7 @@
     }
   });
   input.addEventListener("input", updateCounter);
+  talkToPersonButton.addEventListener("click", () => send(TALK_TO_PERSON_PAYLOAD, text.talkToPerson));
   largerTextButton.addEventListener("click", () => setLargeText(!root.classList.contains("aw-large")));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
