@@ -9,6 +9,7 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
 
 scripts/ensure-postgres.sh
 scripts/ensure-chromium.sh
+scripts/ensure-rasa-webchat.sh
 
 mkdir -p results
 echo "==> Dependency audit (pip-audit on constraints.txt)"
