@@ -1,6 +1,7 @@
-"""The web server: the demo site with the chat widget (/), the counter staff's reference page (/reference),
-the static files (/static) and the socket.io client from npm (/vendor), the endpoints that end a chat's verified
-state (/chat/end, /identity/logout), with security headers on every reply and plain error pages."""
+"""The web server: the demo site with the chat widget (/), the counter staff's reference page (/reference) and its
+topic look-up (/reference/topic), the static files (/static) and the socket.io client from npm (/vendor), the
+endpoints that end a chat's verified state (/chat/end, /identity/logout), with security headers on every reply
+and plain error pages."""
 import datetime
 import json
 
@@ -20,6 +21,7 @@ from bot.web.labels import LABELS, page_language
 from bot.web.reference import topic_views
 from bot.web.security import security_headers
 from bot.web.static_files import static_files_blueprint
+from bot.web.topic_lookup import topic_lookup_blueprint
 from bot.web.verification_endings import verification_endings_blueprint
 
 WEB_DIR = PROJECT_ROOT / "web"
@@ -73,6 +75,7 @@ def create_app(config: WebConfig) -> Sanic:
     if demo_secret:
         app.blueprint(demo_login.demo_login_blueprint(demo_secret))
     app.blueprint(verification_endings_blueprint())
+    app.blueprint(topic_lookup_blueprint(config.assistant_internal_url, config.max_message_chars))
     app.blueprint(static_files_blueprint("static", "/static", STATIC_DIR))
     app.blueprint(static_files_blueprint("vendor", "/vendor", VENDOR_DIR))
 

@@ -13,12 +13,16 @@ class WebConfig:
     The widget's socket URL and the pages' Content-Security-Policy use the request's host name only when it is
     one of them, otherwise the first one: a forged Host header cannot point the widget (and its CSP) elsewhere.
     With ASSISTANT_URL set, the host name does not matter.
+
+    ASSISTANT_INTERNAL_URL (default http://127.0.0.1:<RASA_PORT>): the Rasa server as this server reaches it, for
+    the reference page's "which topic would the chat answer" (POST /reference/topic).
     """
     host: str
     port: int
     rasa_port: int
     # The socket.io server as browsers reach it; None: the page's own (public) host name on rasa_port.
     assistant_url: str | None
+    assistant_internal_url: str
     public_hosts: tuple[str, ...]
     max_message_chars: int
     reply_timeout_seconds: float
@@ -32,11 +36,14 @@ class WebConfig:
                              (os.environ.get("WEB_PUBLIC_HOSTS") or "localhost,127.0.0.1").split(",") if name.strip())
         if not public_hosts:
             raise ValueError("WEB_PUBLIC_HOSTS names no host name")
+        rasa_port = int(os.environ.get("RASA_PORT", "5005"))
         return cls(
             host=os.environ.get("WEB_HOST", "127.0.0.1"),
             port=settings.web_port(),
-            rasa_port=int(os.environ.get("RASA_PORT", "5005")),
+            rasa_port=rasa_port,
             assistant_url=os.environ.get("ASSISTANT_URL", "").rstrip("/") or None,
+            assistant_internal_url=(os.environ.get("ASSISTANT_INTERNAL_URL", "").rstrip("/")
+                                    or f"http://127.0.0.1:{rasa_port}"),
             public_hosts=public_hosts,
             max_message_chars=settings.max_message_chars(),
             reply_timeout_seconds=float(os.environ.get("WIDGET_REPLY_TIMEOUT_SECONDS", "20")),

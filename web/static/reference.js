@@ -88,6 +88,7 @@
       }
       shown += matches ? 1 : 0;
     }
+    document.body.classList.toggle("searching", terms.length > 0);
     count.textContent = shown === 0 ? form.dataset.none
       : form.dataset.countTemplate.replace("{shown}", shown).replace("{total}", topics.length);
   }
@@ -97,6 +98,53 @@
   form.querySelector(".print-button").addEventListener("click", () => window.print());
   form.hidden = false;
   filter();
+
+  // ---- "paste the citizen's question": the topic the chat's own model picks (POST /reference/topic) ----
+
+  const matchForm = document.querySelector(".topic-match");
+  const matchInput = document.getElementById("topic-match-input");
+  const matchResult = matchForm.querySelector(".topic-match-result");
+
+  async function topicFor(question) {
+    try {
+      const reply = await fetch("/reference/topic", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }),
+      });
+      return { status: reply.status, body: reply.ok ? await reply.json() : null };
+    } catch (error) {
+      return { status: 503, body: null };
+    }
+  }
+
+  function showMatch(topicId, confidence) {
+    const topic = document.getElementById(`topic-${topicId}`);
+    input.value = ""; // every topic shown again, so the matched one is on the page
+    filter();
+    document.querySelectorAll("article.topic.matched").forEach((node) => node.classList.remove("matched"));
+    topic.classList.add("matched");
+    const title = topic.querySelector("h2").textContent.trim();
+    const link = Object.assign(document.createElement("a"), { href: `#${topic.id}`, textContent: title });
+    const [before, after] = matchForm.dataset.found.replace("{percent}", Math.round(100 * confidence)).split("{title}");
+    matchResult.replaceChildren(before, link, after);
+    topic.scrollIntoView();
+  }
+
+  matchForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const question = matchInput.value.trim();
+    if (!question) {
+      matchResult.textContent = matchForm.dataset.invalid;
+      return;
+    }
+    const { status, body } = await topicFor(question);
+    if (status === 200 && body.topic && document.getElementById(`topic-${body.topic}`)) {
+      showMatch(body.topic, body.confidence);
+    } else {
+      matchResult.textContent = { 200: matchForm.dataset.none, 400: matchForm.dataset.invalid,
+        429: matchForm.dataset.busy }[status] || matchForm.dataset.unreachable;
+    }
+  });
+  matchForm.hidden = false;
 
   // A jump to a topic (contents, anchor, "back to contents") lands below the sticky search bar, whatever its
   // height on this screen.
