@@ -109,3 +109,17 @@ def test_the_widget_warns_before_the_identity_check_ends_and_says_when_it_has(pa
     page.get_by_text("身份验证已结束").wait_for(timeout=15_000)
     assert page.locator(".aw-verified").is_hidden()
     assert "验证" in chat.ask("查询我的医保余额")  # and the server agrees: the check starts again
+
+
+def test_a_long_answer_arrives_with_its_first_line_in_view(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    widget = Widget(page, "zh").open_page(site.url).open()
+    for question in ("你好", "怎么用支付宝查医保余额", QUESTIONS["account_types"][0]):
+        widget.ask(question)
+    view = page.evaluate("""() => { const log = document.querySelector('.aw-log').getBoundingClientRect();
+        const answer = Array.from(document.querySelectorAll('.aw-from-bot')).pop().getBoundingClientRect();
+        return { logTop: log.top, logBottom: log.bottom, answerTop: answer.top, answerBottom: answer.bottom }; }""")
+    assert view["answerBottom"] > view["logBottom"]  # longer than what is left of the screen: it needs scrolling
+    assert view["logTop"] <= view["answerTop"] < view["logBottom"] - 40  # and it is read from its first line
+    context.close()
