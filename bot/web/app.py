@@ -1,7 +1,7 @@
 """The web server: the demo site with the chat widget (/), the counter staff's reference page (/reference) and its
-topic look-up (/reference/topic), the static files (/static) and the socket.io client from npm (/vendor), the
-endpoints that end a chat's verified state (/chat/end, /identity/logout), with security headers on every reply
-and plain error pages."""
+topic look-up (/reference/topic), the health check (/healthz), the static files (/static) and the socket.io
+client from npm (/vendor), the endpoints that end a chat's verified state (/chat/end, /identity/logout), with
+security headers on every reply and plain error pages."""
 import datetime
 import json
 
@@ -17,6 +17,7 @@ from bot.settings import PROJECT_ROOT
 from bot.web import demo_login
 from bot.web.config import WebConfig
 from bot.web.errors import PlainErrorHandler
+from bot.web.health import health_blueprint
 from bot.web.labels import LABELS, page_language
 from bot.web.reference import topic_views
 from bot.web.security import security_headers
@@ -75,6 +76,7 @@ def create_app(config: WebConfig) -> Sanic:
     if demo_secret:
         app.blueprint(demo_login.demo_login_blueprint(demo_secret))
     app.blueprint(verification_endings_blueprint())
+    app.blueprint(health_blueprint(config))
     app.blueprint(topic_lookup_blueprint(config.assistant_internal_url, config.max_message_chars))
     app.blueprint(static_files_blueprint("static", "/static", STATIC_DIR))
     app.blueprint(static_files_blueprint("vendor", "/vendor", VENDOR_DIR))

@@ -15,7 +15,9 @@ class WebConfig:
     With ASSISTANT_URL set, the host name does not matter.
 
     ASSISTANT_INTERNAL_URL (default http://127.0.0.1:<RASA_PORT>): the Rasa server as this server reaches it, for
-    the reference page's "which topic would the chat answer" (POST /reference/topic).
+    the reference page's "which topic would the chat answer" (POST /reference/topic) and GET /healthz.
+    ACTION_SERVER_URL (default http://127.0.0.1:5055) and, when a lock store is used, REDIS_HOST / REDIS_PORT
+    (default 6379): what GET /healthz checks besides the Rasa server and the database.
     """
     host: str
     port: int
@@ -23,6 +25,8 @@ class WebConfig:
     # The socket.io server as browsers reach it; None: the page's own (public) host name on rasa_port.
     assistant_url: str | None
     assistant_internal_url: str
+    action_server_url: str
+    lock_store: tuple[str, int] | None  # Redis (host, port), when one is configured
     public_hosts: tuple[str, ...]
     max_message_chars: int
     reply_timeout_seconds: float
@@ -44,6 +48,9 @@ class WebConfig:
             assistant_url=os.environ.get("ASSISTANT_URL", "").rstrip("/") or None,
             assistant_internal_url=(os.environ.get("ASSISTANT_INTERNAL_URL", "").rstrip("/")
                                     or f"http://127.0.0.1:{rasa_port}"),
+            action_server_url=os.environ.get("ACTION_SERVER_URL", "").rstrip("/") or "http://127.0.0.1:5055",
+            lock_store=((os.environ["REDIS_HOST"], int(os.environ.get("REDIS_PORT") or 6379))
+                        if os.environ.get("REDIS_HOST") else None),
             public_hosts=public_hosts,
             max_message_chars=settings.max_message_chars(),
             reply_timeout_seconds=float(os.environ.get("WIDGET_REPLY_TIMEOUT_SECONDS", "20")),

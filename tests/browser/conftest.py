@@ -45,7 +45,8 @@ def site(tmp_path_factory, assistant, web_port):
     """The web pages with the chat widget connected to the real assistant, and the demo sign-in on. Like
     `make run`, it shares the assistant's environment: its database (to end verified chats) and its keys."""
     server = _web_server(tmp_path_factory, web_port,
-                         **{**assistant.env, "RASA_PORT": str(assistant.rasa_port), "WEB_DEMO_LOGIN": "1"})
+                         **{**assistant.env, "RASA_PORT": str(assistant.rasa_port), "WEB_DEMO_LOGIN": "1",
+                            "ACTION_SERVER_URL": f"http://127.0.0.1:{assistant.action_port}"})
     yield server
     server.stop()
 
