@@ -265,8 +265,9 @@
     return words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  // Longest names first, so that a name inside a longer one does not win.
-  const linkNames = Object.keys(config.links).sort((a, b) => b.length - a.length);
+  // Only https addresses are linked; longest names first, so that a name inside a longer one does not win.
+  const linkNames = Object.keys(config.links).filter((name) => /^https:\/\//.test(config.links[name]))
+    .sort((a, b) => b.length - a.length);
   const LINKABLE = new RegExp(`(${[HOTLINE, ...linkNames.map(escapeForPattern)].join("|")})`, "g");
 
   function withLinks(words) {
@@ -274,7 +275,7 @@
       if (index % 2 === 0) {
         return document.createTextNode(part);
       }
-      if (config.links[part]) {
+      if (linkNames.includes(part)) {
         return element("a", { href: config.links[part], class: "aw-link", target: "_blank", rel: "noopener" }, part);
       }
       return element("a", { href: `tel:${part}`, class: "aw-tel" }, part);
